@@ -1,0 +1,54 @@
+// @ts-check
+// `npm run generate`: lint, bundle (YAML + JSON) and generate the TypeScript types, printing each
+// step's duration. Outputs are written to a scratch folder first and moved into generated/ only
+// when every step has succeeded, so a failed run leaves the previous files exactly as they were.
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { lint } from './lint.mjs';
+import { redocly } from './lib/redocly.mjs';
+import { runCommand, step, StepError } from './lib/steps.mjs';
+import { generateTypes } from './lib/types.mjs';
+
+const OUT_DIR = path.resolve('generated');
+const SCRATCH_DIR = path.resolve('dist', '.generate');
+
+/**
+ * Fails when two component files share a name, which Redocly would bundle as Name and Name-2.
+ * @param {{ components?: Record<string, Record<string, unknown>> }} bundle
+ */
+function checkComponentNames(bundle) {
+  const clashes = Object.entries(bundle.components ?? {}).flatMap(([kind, named]) =>
+    Object.keys(named ?? {})
+      .filter((name) => /-\d+$/.test(name))
+      .map((name) => `components.${kind}.${name}: two files under spec/components/ are named ${name.replace(/-\d+$/, '')}.yaml; rename one`),
+  );
+  if (clashes.length > 0) throw new StepError(clashes.join('\n'));
+}
+
+/** Runs the pipeline; resolves with the files written, relative to the project. */
+export async function generate() {
+  await lint();
+  await rm(SCRATCH_DIR, { recursive: true, force: true });
+  await mkdir(SCRATCH_DIR, { recursive: true });
+  const yamlFile = path.join(SCRATCH_DIR, 'openapi.yaml');
+  const bundle = await step('bundle (yaml + json)', async () => {
+    await redocly(['bundle', 'macha@v1', '--output', yamlFile]);
+    const parsed = parse(await readFile(yamlFile, 'utf8'));
+    checkComponentNames(parsed);
+    await writeFile(path.join(SCRATCH_DIR, 'openapi.json'), `${JSON.stringify(parsed, null, 2)}\n`);
+    return parsed;
+  });
+  await step('types (openapi-typescript)', async () => {
+    await writeFile(path.join(SCRATCH_DIR, 'schema.ts'), await generateTypes(bundle));
+  });
+  await step('move into generated/', async () => {
+    await mkdir(OUT_DIR, { recursive: true });
+    for (const name of ['openapi.yaml', 'openapi.json', 'schema.ts']) {
+      await rename(path.join(SCRATCH_DIR, name), path.join(OUT_DIR, name));
+    }
+    await rm(SCRATCH_DIR, { recursive: true, force: true });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runCommand('generate', generate);

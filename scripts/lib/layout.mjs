@@ -1,0 +1,113 @@
+// @ts-check
+// Checks the split layout that Redocly cannot see: every file under spec/ is reached by a $ref
+// from the root, component files are PascalCase and named after their component, and each path
+// file is named after its URL.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { StepError } from './steps.mjs';
+
+const COMPONENT_KINDS = ['schemas', 'parameters', 'responses', 'headers', 'securitySchemes', 'examples', 'requestBodies'];
+
+/**
+ * Lists every file below dir, as paths relative to it.
+ * @param {string} dir
+ */
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/**
+ * Collects the file $refs of a parsed YAML value (the part before any #).
+ * @param {unknown} value
+ * @param {Set<string>} [found]
+ * @returns {Set<string>}
+ */
+function fileRefs(value, found = new Set()) {
+  if (Array.isArray(value)) for (const item of value) fileRefs(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) found.add(child.replace(/#.*$/, ''));
+      else fileRefs(child, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * The file a path item must live in: the URL without its leading slash, `/` turned into `_`.
+ * @param {string} url
+ */
+export function pathFileName(url) {
+  return `${url.replace(/^\//, '').replaceAll('/', '_')}.yaml`;
+}
+
+/**
+ * Returns the layout problems of the spec rooted at specDir/openapi.yaml, one line each, naming
+ * the file. Unparsable YAML is left to Redocly, which reports it with its line.
+ * @param {string} specDir
+ * @returns {Promise<string[]>}
+ */
+export async function layoutProblems(specDir) {
+  const problems = [];
+  const rootFile = path.join(specDir, 'openapi.yaml');
+  const reached = new Set([rootFile]);
+  const queue = [rootFile];
+  /** @type {Record<string, unknown>} */
+  let root = {};
+  while (queue.length > 0) {
+    const file = /** @type {string} */ (queue.pop());
+    if (!file.endsWith('.yaml')) continue;
+    let doc;
+    try {
+      doc = parse(await readFile(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    if (file === rootFile) root = doc ?? {};
+    for (const ref of fileRefs(doc)) {
+      const target = path.resolve(path.dirname(file), ref);
+      if (!reached.has(target)) {
+        reached.add(target);
+        queue.push(target);
+      }
+    }
+  }
+
+  const files = await listFiles(specDir);
+  for (const relative of files) {
+    const shown = path.join(path.relative(process.cwd(), specDir), relative);
+    const parts = relative.split(path.sep);
+    if (parts[0] === 'plugins' || relative === 'README.md') continue;
+    if (!reached.has(path.join(specDir, relative))) {
+      problems.push(`${shown}: unused, no $ref reaches it from openapi.yaml (delete it or reference it)`);
+    }
+    if (parts[0] === 'components') {
+      const [, kind = '', name = ''] = parts;
+      if (!COMPONENT_KINDS.includes(kind) || parts.length !== 3) {
+        problems.push(`${shown}: components live in spec/components/<kind>/<Name>.yaml, one flat folder per kind (${COMPONENT_KINDS.join(', ')})`);
+      } else if (!/^[A-Z][A-Za-z0-9]*\.yaml$/.test(name)) {
+        problems.push(`${shown}: a component file is named <PascalCaseName>.yaml; the file name becomes the component and TypeScript type name`);
+      }
+    }
+  }
+
+  const paths = /** @type {Record<string, {$ref?: string}>} */ (root.paths ?? {});
+  for (const [url, item] of Object.entries(paths)) {
+    const expected = `./paths/${pathFileName(url)}`;
+    if (item?.$ref !== expected) {
+      problems.push(`${path.relative(process.cwd(), rootFile)}: paths['${url}'] must be the single line $ref: ${expected}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Throws a StepError listing every layout problem, if there are any.
+ * @param {string} specDir
+ */
+export async function checkLayout(specDir) {
+  const problems = await layoutProblems(specDir);
+  if (problems.length > 0) throw new StepError(problems.join('\n'));
+}

@@ -1,0 +1,58 @@
+// @ts-check
+// Generates the TypeScript types from the bundled spec with openapi-typescript's API, adding one
+// transform: an "open enum" (anyOf of a string enum and a plain string) becomes
+// `"a" | "b" | (string & {})`, which accepts any string yet keeps the known literals in editors.
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import ts from 'typescript';
+
+/**
+ * Whether a schema is the spec's open-enum form: anyOf [{type: string, enum}, {type: string}].
+ * @param {any} schema
+ * @returns {boolean}
+ */
+export function isOpenEnum(schema) {
+  const branches = schema?.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return false;
+  const [known, other] = branches;
+  return (
+    known?.type === 'string' &&
+    Array.isArray(known.enum) &&
+    known.enum.every((/** @type {unknown} */ value) => typeof value === 'string') &&
+    other?.type === 'string' &&
+    other.enum === undefined &&
+    other.pattern === undefined &&
+    other.const === undefined
+  );
+}
+
+/**
+ * The open-enum type node: the known literals, then `string & {}` so any other string fits too.
+ * @param {string[]} values
+ */
+function openEnumType(values) {
+  const literals = values.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value)));
+  const anyString = ts.factory.createIntersectionTypeNode([
+    ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+    ts.factory.createTypeLiteralNode([]),
+  ]);
+  return ts.factory.createUnionTypeNode([...literals, anyString]);
+}
+
+/**
+ * Returns the source of the generated types for a bundled OpenAPI document.
+ * @param {Record<string, unknown>} bundle the parsed bundle
+ * @returns {Promise<string>}
+ */
+export async function generateTypes(bundle) {
+  const nodes = await openapiTS(/** @type {any} */ (bundle), {
+    silent: true,
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+    // A default is what the server assumes when a field is left out, so it must not make the field required.
+    defaultNonNullable: false,
+    transform(schema) {
+      return isOpenEnum(schema) ? openEnumType(/** @type {any} */ (schema).anyOf[0].enum) : undefined;
+    },
+  });
+  return `${COMMENT_HEADER}${astToString(nodes)}`;
+}

@@ -1,0 +1,77 @@
+// Lint rules for the Macha conventions that Redocly's configurable rules cannot express.
+// Each rule reports at the node to change, so the lint output names the file and line.
+
+/** The operation's one security role must be the scope it names in x-required-scope. */
+function ScopeConsistent() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const scope = operation['x-required-scope'];
+        const requirements = operation.security ?? [];
+        const roles = requirements.flatMap((requirement) => Object.values(requirement).flat());
+        if (requirements.length !== 1 || roles.length !== 1 || roles[0] !== scope) {
+          ctx.report({
+            message: `security must name exactly the scope of x-required-scope (${scope ?? 'missing'}), found [${roles.join(', ')}].`,
+            location: ctx.location.child('security'),
+          });
+        }
+      },
+    },
+  };
+}
+
+/** An operation that takes parameters or a body must declare 422 validation_failed. */
+function ValidationErrorDeclared() {
+  return {
+    PathItem: {
+      Operation: {
+        enter(operation, ctx, parents) {
+          const takesInput =
+            (operation.parameters ?? []).length > 0 ||
+            (parents.PathItem.parameters ?? []).length > 0 ||
+            operation.requestBody !== undefined;
+          if (takesInput && !operation.responses?.['422']) {
+            ctx.report({
+              message: 'This operation takes parameters or a body, so it must declare 422 (UnprocessableEntity).',
+              location: ctx.location.child('responses'),
+            });
+          }
+        },
+      },
+    },
+  };
+}
+
+/** Every 4xx/5xx response is a $ref to a shared response in components/responses/. */
+function ErrorResponseShared() {
+  return {
+    Responses: {
+      enter(responses, ctx) {
+        for (const [status, response] of Object.entries(responses)) {
+          if (!/^[45]/.test(status)) continue;
+          const ref = response && typeof response === 'object' ? response.$ref : undefined;
+          if (typeof ref !== 'string' || !/(^|\/)components\/responses\/[A-Z][A-Za-z]+\.yaml$/.test(ref)) {
+            ctx.report({
+              message: `Error response ${status} must $ref a shared response in components/responses/ (like NotFound.yaml), so every error uses the one envelope.`,
+              location: ctx.location.child(status),
+            });
+          }
+        }
+      },
+    },
+  };
+}
+
+/** Redocly plugin entry: the project's own lint rules, enabled in redocly.yaml as macha/<rule>. */
+export default function machaPlugin() {
+  return {
+    id: 'macha',
+    rules: {
+      oas3: {
+        'scope-consistent': ScopeConsistent,
+        'validation-error-declared': ValidationErrorDeclared,
+        'error-response-shared': ErrorResponseShared,
+      },
+    },
+  };
+}

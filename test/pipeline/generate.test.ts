@@ -1,0 +1,45 @@
+// `npm run generate` is deterministic (same input, same bytes: what CI's drift check relies on)
+// and atomic (a failing run leaves every previously generated file as it was).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ROOT, copySpec } from '../support/spec-copy.js';
+
+const FILES = ['openapi.yaml', 'openapi.json', 'schema.ts'];
+
+describe('npm run generate', () => {
+  const copy = copySpec();
+  afterAll(() => copy.remove());
+
+  test('prints every step with its duration and reproduces the committed generated/ byte for byte', () => {
+    const first = copy.run('generate.mjs');
+    expect(first.status, first.output).toBe(0);
+    for (const stepName of ['lint (redocly)', 'bundle (yaml + json)', 'types (openapi-typescript)']) {
+      expect(first.output).toMatch(new RegExp(`✔ ${stepName.replace(/[()+]/g, '\\$&')}\\s+\\d+ ms`));
+    }
+    const firstBytes = FILES.map((file) => copy.read(`generated/${file}`));
+    const second = copy.run('generate.mjs');
+    expect(second.status, second.output).toBe(0);
+    expect(FILES.map((file) => copy.read(`generated/${file}`))).toEqual(firstBytes);
+    // The committed output must be what the committed spec produces (the drift check, locally).
+    expect(firstBytes).toEqual(FILES.map((file) => readFileSync(path.join(ROOT, 'generated', file), 'utf8')));
+    expect(readdirSync(path.join(copy.dir, 'generated')).sort()).toEqual([...FILES].sort());
+  });
+
+  test('bundles each component under its file name, never as Name-2', () => {
+    const bundle = JSON.parse(copy.read('generated/openapi.json')) as { components: Record<string, Record<string, unknown>> };
+    const names = Object.values(bundle.components).flatMap((named) => Object.keys(named));
+    expect(names).toContain('ConnectorDetail');
+    expect(names.filter((name) => /-\d+$/.test(name))).toEqual([]);
+  });
+
+  test('a failing run names the file and line and leaves generated/ untouched', () => {
+    const before = FILES.map((file) => copy.read(`generated/${file}`));
+    copy.edit('spec/components/schemas/Tool.yaml', '  label:\n', '  label:\n    $ref: ./Missing.yaml\n');
+    const result = copy.run('generate.mjs');
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/spec\/components\/schemas\/Tool\.yaml:\d+:\d+/);
+    expect(result.output).toContain('generate failed');
+    expect(FILES.map((file) => copy.read(`generated/${file}`))).toEqual(before);
+  });
+});
