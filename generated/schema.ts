@@ -114,7 +114,7 @@ export interface components {
          *     New values may be added without notice (see Versioning): treat any other value as not connected.
          * @example connected
          */
-        ConnectorStatus: "connected" | "auth_failed" | "token_expired" | (string & {});
+        ConnectorStatus: "connected" | "auth_failed" | "token_expired";
         /**
          * Format: date-time
          * @description An ISO 8601 date-time, always in UTC with milliseconds and a `Z`.
@@ -176,7 +176,7 @@ export interface components {
          *     response's HTTP status. The table in the Errors section lists each code with its status.
          * @example not_found
          */
-        ErrorCode: "unauthorized" | "insufficient_scope" | "not_found" | "agent_handle_taken" | "idempotency_key_reused" | "validation_failed" | "rate_limited" | "internal_error" | "service_unavailable" | (string & {});
+        ErrorCode: "unauthorized" | "insufficient_scope" | "not_found" | "agent_handle_taken" | "idempotency_key_reused" | "validation_failed" | "rate_limited" | "internal_error" | "service_unavailable";
         /** @description What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support. */
         ApiError: {
             code: components["schemas"]["ErrorCode"];
@@ -197,7 +197,7 @@ export interface components {
          *     so they run at once). New values may be added without notice: treat any other value as `write`.
          * @example read
          */
-        ToolType: "read" | "write" | (string & {});
+        ToolType: "read" | "write";
         /** @description A tool a connector exposes to agents. New fields may appear at any time. */
         Tool: {
             /**

@@ -1,6 +1,6 @@
 // @ts-check
-// `npm run generate`: lint, bundle (YAML + JSON) and generate the TypeScript types, printing each
-// step's duration. Outputs are written to a scratch folder first and moved into generated/ only
+// `npm run generate`: lint, bundle (YAML + JSON), generate the TypeScript types and the operation
+// table, and build the client package, printing each step's duration. Outputs are written to a scratch folder first and moved into generated/ only
 // when every step has succeeded, so a failed run leaves the previous files exactly as they were.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,10 +8,14 @@ import { parse } from 'yaml';
 import { lint } from './lint.mjs';
 import { redocly } from './lib/redocly.mjs';
 import { runCommand, step, StepError } from './lib/steps.mjs';
+import { operationsSource } from './lib/operations.mjs';
+import { buildPackage } from './lib/package.mjs';
 import { generateTypes } from './lib/types.mjs';
 
 const OUT_DIR = path.resolve('generated');
 const SCRATCH_DIR = path.resolve('dist', '.generate');
+/** Every file generate writes into generated/. */
+export const GENERATED_FILES = ['openapi.yaml', 'openapi.json', 'schema.ts', 'operations.ts'];
 
 /**
  * Fails when two component files share a name, which Redocly would bundle as Name and Name-2.
@@ -41,13 +45,20 @@ export async function generate() {
   });
   await step('types (openapi-typescript)', async () => {
     await writeFile(path.join(SCRATCH_DIR, 'schema.ts'), await generateTypes(bundle));
+    const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+    await writeFile(path.join(SCRATCH_DIR, 'operations.ts'), operationsSource(bundle, version));
   });
   await step('move into generated/', async () => {
     await mkdir(OUT_DIR, { recursive: true });
-    for (const name of ['openapi.yaml', 'openapi.json', 'schema.ts']) {
+    for (const name of GENERATED_FILES) {
       await rename(path.join(SCRATCH_DIR, name), path.join(OUT_DIR, name));
     }
     await rm(SCRATCH_DIR, { recursive: true, force: true });
+  });
+  // Built from the files just moved; dist/ is disposable output, so it is built in place.
+  await step('package (tsc → dist/package)', async () => {
+    await rm(path.resolve('dist', 'package'), { recursive: true, force: true });
+    buildPackage();
   });
 }
 

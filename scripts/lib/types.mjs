@@ -1,7 +1,9 @@
 // @ts-check
 // Generates the TypeScript types from the bundled spec with openapi-typescript's API, adding one
-// transform: an "open enum" (anyOf of a string enum and a plain string) becomes
-// `"a" | "b" | (string & {})`, which accepts any string yet keeps the known literals in editors.
+// transform: an "open enum" (anyOf of a string enum and a plain string) becomes the union of its
+// known literals. Left alone it would collapse to `string`; the usual `"a" | (string & {})` trick
+// does not survive openapi-fetch's Readable<> mapping (it turns `string & {}` into an object type
+// on the raw GET/POST surface). The runtime passes unknown values through untouched.
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import ts from 'typescript';
 
@@ -26,16 +28,11 @@ export function isOpenEnum(schema) {
 }
 
 /**
- * The open-enum type node: the known literals, then `string & {}` so any other string fits too.
+ * The open-enum type node: the union of the known literals.
  * @param {string[]} values
  */
 function openEnumType(values) {
-  const literals = values.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value)));
-  const anyString = ts.factory.createIntersectionTypeNode([
-    ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
-    ts.factory.createTypeLiteralNode([]),
-  ]);
-  return ts.factory.createUnionTypeNode([...literals, anyString]);
+  return ts.factory.createUnionTypeNode(values.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value))));
 }
 
 /**

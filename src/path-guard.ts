@@ -1,0 +1,41 @@
+// Refuses any request whose URL is not a path of the spec with parameters that match their
+// patterns, so no ID (`../agents`, `%2e%2e`, a look-alike) can steer a request elsewhere.
+import { operationTable } from '../generated/operations.js';
+
+interface Route {
+  method: string;
+  regex: RegExp;
+  params: { name: string; pattern: RegExp | null; maxLength: number | null }[];
+}
+
+const routes: Route[] = Object.values(operationTable).map((operation) => ({
+  method: operation.method.toUpperCase(),
+  regex: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+  params: operation.pathParams.map((param) => ({ name: param.name, pattern: param.pattern ? new RegExp(param.pattern, 'u') : null, maxLength: param.maxLength })),
+}));
+
+/** Throws TypeError unless method and URL name an operation of the spec below baseUrl. */
+export function assertSpecRoute(method: string, url: string, baseUrl: string): void {
+  const target = new URL(url);
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const refuse = (why: string) => new TypeError(`Macha client: refusing to send ${method} ${target.pathname}: ${why}`);
+  if (target.origin !== base.origin || !target.pathname.startsWith(`${basePath}/`)) throw refuse('it is not below the baseUrl');
+  const path = target.pathname.slice(basePath.length);
+  for (const route of routes) {
+    const match = route.method === method ? route.regex.exec(path) : null;
+    if (!match) continue;
+    const bad = route.params.find((param, index) => {
+      let value: string;
+      try {
+        value = decodeURIComponent(match[index + 1] ?? '');
+      } catch {
+        return true;
+      }
+      return (param.maxLength !== null && value.length > param.maxLength) || (param.pattern !== null && !param.pattern.test(value));
+    });
+    if (bad) throw refuse(`path parameter ${bad.name} does not match ${bad.pattern?.source ?? 'its schema'}`);
+    return;
+  }
+  throw refuse('no operation of the Macha API spec has this method and path');
+}
