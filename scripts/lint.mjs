@@ -2,13 +2,22 @@
 // `npm run lint`: Redocly's lint with the project's rules (redocly.yaml), then the layout checks
 // Redocly cannot see. Any problem fails: the project allows zero warnings.
 import path from 'node:path';
-import { checkLayout } from './lib/layout.mjs';
+import { checkLayout, refCycles } from './lib/layout.mjs';
 import { redocly } from './lib/redocly.mjs';
-import { runCommand, step } from './lib/steps.mjs';
+import { runCommand, step, StepError } from './lib/steps.mjs';
 
 /** Lints the spec of the project in the current directory; throws a StepError on any problem. */
 export async function lint() {
-  await step('lint (redocly)', () => redocly(['lint', '--max-problems', '200']));
+  await step('lint (redocly)', async () => {
+    try {
+      await redocly(['lint', '--max-problems', '200']);
+    } catch (error) {
+      // Redocly reports a circular $ref chain without naming a file: name it.
+      const cycles = await refCycles(path.resolve('spec'));
+      if (cycles.length > 0 && error instanceof StepError) throw new StepError(`${cycles.join('\n')}\n\n${error.message}`);
+      throw error;
+    }
+  });
   await step('lint (layout)', () => checkLayout(path.resolve('spec')));
 }
 

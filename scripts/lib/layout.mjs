@@ -56,6 +56,7 @@ export async function layoutProblems(specDir) {
   const queue = [rootFile];
   /** @type {Record<string, unknown>} */
   let root = {};
+
   while (queue.length > 0) {
     const file = /** @type {string} */ (queue.pop());
     if (!file.endsWith('.yaml')) continue;
@@ -100,6 +101,45 @@ export async function layoutProblems(specDir) {
       problems.push(`${path.relative(process.cwd(), rootFile)}: paths['${url}'] must be the single line $ref: ${expected}`);
     }
   }
+  return problems;
+}
+
+/**
+ * Finds chains of files that are each only a `$ref` to the next and that loop back, which Redocly
+ * reports as "circular pointer" without a file name. Returns one line per loop, naming its file.
+ * @param {string} specDir
+ * @returns {Promise<string[]>}
+ */
+export async function refCycles(specDir) {
+  /** @type {Map<string, string>} */
+  const aliases = new Map();
+  for (const relative of await listFiles(specDir)) {
+    if (!relative.endsWith('.yaml')) continue;
+    const file = path.join(specDir, relative);
+    let doc;
+    try {
+      doc = parse(await readFile(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    if (doc && typeof doc === 'object' && Object.keys(doc).length === 1 && typeof doc.$ref === 'string' && !doc.$ref.startsWith('#')) {
+      aliases.set(file, path.resolve(path.dirname(file), doc.$ref.replace(/#.*$/, '')));
+    }
+  }
+  const problems = [];
+  for (const start of aliases.keys()) {
+    const chain = [start];
+    for (let next = aliases.get(start); next !== undefined; next = aliases.get(next)) {
+      if (next === start) {
+        const shown = chain.map((file) => path.relative(process.cwd(), file));
+        problems.push(`${shown[0]}:1: circular $ref: ${[...shown, shown[0]].join(' → ')} never reaches a definition`);
+        break;
+      }
+      if (chain.includes(next)) break;
+      chain.push(next);
+    }
+  }
+
   return problems;
 }
 

@@ -59,6 +59,13 @@ describe('MachaError from the API', () => {
     expect(error.message).toContain('content-type');
   });
 
+  test('a body over 10 MiB is refused as invalid_response instead of being read into memory', async () => {
+    const huge = new Response(new Uint8Array(11 * 1024 * 1024).fill(32), { status: 200, headers: { 'content-type': 'application/json' } });
+    const error = await failure(huge);
+    expect([error.status, error.code]).toEqual([200, 'invalid_response']);
+    expect(error.message).toMatch(/exceeds 10485760 bytes/);
+  });
+
   test('a network failure is network_error with status 0 and the cause kept', async () => {
     const cause = new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') });
     const error = await failure(cause);
