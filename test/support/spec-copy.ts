@@ -1,31 +1,39 @@
 // A scratch copy of the project's spec, lint config and pipeline inputs, in which a test can make
 // an edit and run the real pipeline scripts without touching the working tree.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The project root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A throwaway project folder holding spec/, redocly.yaml and (optionally) generated/. */
+/** A throwaway project folder holding spec/, redocly.yaml, releases/ and (optionally) generated/ and the package files. */
 export interface SpecCopy {
   dir: string;
   /** Replaces the first occurrence of find in a file (relative to dir); throws if it is absent. */
   edit(file: string, find: string, replace: string): void;
   write(file: string, text: string): void;
   read(file: string): string;
-  /** Runs `node scripts/<script>` of the real project with this copy as the working directory. */
-  run(script: string): { status: number | null; output: string };
+  /** Runs `node scripts/<script> [args]` of the real project with this copy as the working directory. */
+  run(script: string, args?: string[]): { status: number | null; output: string };
   remove(): void;
 }
 
 /** Copies the inputs of the pipeline into a new temporary folder. */
-export function copySpec(options: { withGenerated?: boolean } = {}): SpecCopy {
+export function copySpec(options: { withGenerated?: boolean; withPackage?: boolean } = {}): SpecCopy {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-spec-'));
   cpSync(path.join(ROOT, 'spec'), path.join(dir, 'spec'), { recursive: true });
   cpSync(path.join(ROOT, 'redocly.yaml'), path.join(dir, 'redocly.yaml'));
   if (options.withGenerated) cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
+  // The released contracts: `npm run lint` checks the spec against the latest one.
+  if (existsSync(path.join(ROOT, 'releases'))) cpSync(path.join(ROOT, 'releases'), path.join(dir, 'releases'), { recursive: true });
+  // What `npm run release` edits besides the spec.
+  if (options.withPackage) {
+    for (const file of ['package.json', 'package-lock.json', 'CHANGELOG.md']) {
+      if (existsSync(path.join(ROOT, file))) cpSync(path.join(ROOT, file), path.join(dir, file));
+    }
+  }
   return {
     dir,
     edit(file, find, replace) {
@@ -40,8 +48,8 @@ export function copySpec(options: { withGenerated?: boolean } = {}): SpecCopy {
     read(file) {
       return readFileSync(path.join(dir, file), 'utf8');
     },
-    run(script) {
-      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    run(script, args = []) {
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       return { status: result.status, output: `${result.stdout}${result.stderr}` };
     },
     remove() {
