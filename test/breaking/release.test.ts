@@ -47,6 +47,19 @@ describe('npm run release', () => {
     expect(copy.read('CHANGELOG.md')).toBe(changelog);
   });
 
+  test('a release that fails half-way (lint, inside generate) puts every file back', () => {
+    const touched = ['spec/openapi.yaml', 'package.json', 'package-lock.json', 'CHANGELOG.md', 'generated/openapi.json'];
+    const before = touched.map((file) => copy.read(file));
+    copy.edit('spec/paths/connectors.yaml', 'summary: List connectors', 'summary: List connectors.');
+    const result = copy.run('release.mjs', ['1.1.0']);
+    copy.edit('spec/paths/connectors.yaml', 'summary: List connectors.', 'summary: List connectors');
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('✔ set version 1.1.0');
+    expect(result.output).toContain('rule/summary-form');
+    expect(touched.map((file) => copy.read(file))).toEqual(before);
+    expect(existsSync(path.join(copy.dir, 'releases/1.1.0.json'))).toBe(false);
+  });
+
   test('a minor release stores the bundle, sets both versions and prepends a changelog entry', () => {
     copy.edit(...addToolField('category'));
     const result = copy.run('release.mjs', ['1.1.0']);
