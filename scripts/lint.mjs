@@ -2,6 +2,7 @@
 // `npm run lint`: Redocly's lint with the project's rules (redocly.yaml), then the layout checks
 // Redocly cannot see. Any problem fails: the project allows zero warnings.
 import path from 'node:path';
+import { breakingGate } from './lib/breaking/gate.mjs';
 import { checkLayout, refCycles } from './lib/layout.mjs';
 import { redocly } from './lib/redocly.mjs';
 import { runCommand, step, StepError } from './lib/steps.mjs';
@@ -19,6 +20,8 @@ export async function lint() {
     }
   });
   await step('lint (layout)', () => checkLayout(path.resolve('spec')));
+  // The versioning policy: the spec as edited, bundled afresh, against the latest release.
+  await step('breaking changes', () => breakingGate(process.stderr));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runCommand('lint', lint);

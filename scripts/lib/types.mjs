@@ -6,26 +6,7 @@
 // on the raw GET/POST surface). The runtime passes unknown values through untouched.
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import ts from 'typescript';
-
-/**
- * Whether a schema is the spec's open-enum form: anyOf [{type: string, enum}, {type: string}].
- * @param {any} schema
- * @returns {boolean}
- */
-export function isOpenEnum(schema) {
-  const branches = schema?.anyOf;
-  if (!Array.isArray(branches) || branches.length !== 2) return false;
-  const [known, other] = branches;
-  return (
-    known?.type === 'string' &&
-    Array.isArray(known.enum) &&
-    known.enum.every((/** @type {unknown} */ value) => typeof value === 'string') &&
-    other?.type === 'string' &&
-    other.enum === undefined &&
-    other.pattern === undefined &&
-    other.const === undefined
-  );
-}
+import { isOpenEnum } from './open-enum.mjs';
 
 /**
  * The open-enum type node: the union of the known literals.

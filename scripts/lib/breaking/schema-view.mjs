@@ -1,0 +1,231 @@
+// @ts-check
+// Turns a bundled schema into the flat "view" the diff compares: $refs followed, allOf merged,
+// `null` branches and `type: [..., 'null']` folded into one `types` set, the spec's open enums
+// (anyOf [known values, any string]) and `const` folded into `enum`. Only what the Macha policy
+// looks at is kept; descriptions and examples are not part of the contract.
+import { isOpenEnum } from '../open-enum.mjs';
+
+/** The keywords compared as constraints, and which way each one tightens. */
+export const CONSTRAINTS = /** @type {const} */ ({
+  minLength: 'min',
+  minimum: 'min',
+  exclusiveMinimum: 'min',
+  minItems: 'min',
+  minProperties: 'min',
+  maxLength: 'max',
+  maximum: 'max',
+  exclusiveMaximum: 'max',
+  maxItems: 'max',
+  maxProperties: 'max',
+  multipleOf: 'other',
+  pattern: 'other',
+  format: 'other',
+  uniqueItems: 'other',
+});
+
+/** @typedef {keyof typeof CONSTRAINTS} ConstraintName */
+/** @typedef {Record<string, any>} Json */
+
+/**
+ * @typedef {object} SchemaView
+ * @property {Set<string> | null} types the JSON types allowed, `null` included; null when unconstrained
+ * @property {Set<unknown> | null} enumValues the documented values, or null for no enum
+ * @property {boolean} openEnum whether values outside `enumValues` may also occur
+ * @property {Map<string, Json>} properties raw property schemas (viewed lazily: schemas may recurse)
+ * @property {Set<string>} required
+ * @property {Json | null} items
+ * @property {boolean | Json | undefined} additionalProperties
+ * @property {Json[][]} alternatives oneOf/anyOf groups, each a list of raw branch schemas
+ * @property {Partial<Record<ConstraintName, unknown>>} constraints
+ * @property {unknown} default
+ * @property {boolean} deprecated
+ */
+
+/**
+ * Follows a local `$ref` (`#/components/...`) in the bundle.
+ * @param {Json} doc the bundle
+ * @param {string} ref
+ * @returns {Json}
+ */
+export function deref(doc, ref) {
+  if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported in a bundle, found ${ref}`);
+  /** @type {any} */
+  let node = doc;
+  for (const part of ref.slice(2).split('/')) {
+    node = node?.[part.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  if (node === undefined) throw new Error(`unresolved $ref ${ref} in the bundle`);
+  return node;
+}
+
+/**
+ * Follows $refs until a non-ref object (used for parameters, responses, headers, bodies).
+ * @param {Json} doc
+ * @param {Json | undefined} node
+ * @returns {Json | undefined}
+ */
+export function resolve(doc, node) {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === 'string'; hops += 1) {
+    if (hops > 50) throw new Error(`$ref cycle at ${current.$ref}`);
+    current = deref(doc, current.$ref);
+  }
+  return current;
+}
+
+/** @returns {SchemaView} */
+function emptyView() {
+  return {
+    types: null,
+    enumValues: null,
+    openEnum: false,
+    properties: new Map(),
+    required: new Set(),
+    items: null,
+    additionalProperties: undefined,
+    alternatives: [],
+    constraints: {},
+    default: undefined,
+    deprecated: false,
+  };
+}
+
+/**
+ * Whether a branch is exactly `{type: 'null'}`, the spec's way to make a $ref nullable.
+ * @param {Json} branch
+ */
+function isNullBranch(branch) {
+  return branch?.type === 'null' && Object.keys(branch).every((key) => ['type', 'description', 'title'].includes(key));
+}
+
+/**
+ * Intersects two type sets; null means "any type".
+ * @param {Set<string> | null} a
+ * @param {Set<string> | null} b
+ */
+function intersectTypes(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  return new Set([...a].filter((type) => b.has(type) || (type === 'integer' && b.has('number'))));
+}
+
+/**
+ * Merges the view of one allOf member (or of the schema's own keywords) into the accumulator.
+ * @param {SchemaView} into
+ * @param {SchemaView} part
+ */
+function mergeInto(into, part) {
+  into.types = intersectTypes(into.types, part.types);
+  const values = part.enumValues;
+  if (values && into.enumValues) {
+    into.enumValues = new Set([...into.enumValues].filter((value) => values.has(value)));
+    into.openEnum &&= part.openEnum;
+  } else if (values) {
+    into.enumValues = values;
+    into.openEnum = part.openEnum;
+  }
+  for (const [name, schema] of part.properties) {
+    const existing = into.properties.get(name);
+    into.properties.set(name, existing ? { allOf: [existing, schema] } : schema);
+  }
+  for (const name of part.required) into.required.add(name);
+  if (part.items) into.items = into.items ? { allOf: [into.items, part.items] } : part.items;
+  if (part.additionalProperties !== undefined) into.additionalProperties = part.additionalProperties;
+  into.alternatives.push(...part.alternatives);
+  for (const [name, value] of Object.entries(part.constraints)) {
+    const key = /** @type {ConstraintName} */ (name);
+    const current = into.constraints[key];
+    const direction = CONSTRAINTS[key];
+    // Two members constraining one keyword: the tighter wins, as it does for a validator.
+    if (current === undefined || direction === 'other') into.constraints[key] = value;
+    else if (direction === 'min') into.constraints[key] = Math.max(Number(current), Number(value));
+    else into.constraints[key] = Math.min(Number(current), Number(value));
+  }
+  if (part.default !== undefined) into.default = part.default;
+  into.deprecated ||= part.deprecated;
+}
+
+/**
+ * The view of one schema object's own keywords (no allOf, no $ref).
+ * @param {Json} schema
+ * @returns {SchemaView}
+ */
+function ownView(schema) {
+  const view = emptyView();
+  if (schema.type !== undefined) view.types = new Set(Array.isArray(schema.type) ? schema.type : [schema.type]);
+  if (schema.const !== undefined) view.enumValues = new Set([schema.const]);
+  if (Array.isArray(schema.enum)) view.enumValues = new Set(schema.enum);
+  for (const [name, property] of Object.entries(schema.properties ?? {})) view.properties.set(name, property);
+  for (const name of schema.required ?? []) view.required.add(name);
+  if (schema.items) view.items = schema.items;
+  view.additionalProperties = schema.additionalProperties;
+  for (const key of /** @type {ConstraintName[]} */ (Object.keys(CONSTRAINTS))) {
+    if (schema[key] !== undefined) view.constraints[key] = schema[key];
+  }
+  view.default = schema.default;
+  view.deprecated = schema.deprecated === true;
+  return view;
+}
+
+/**
+ * The view of a oneOf/anyOf: an open enum, a nullable wrapper around one branch, or a group of
+ * alternatives kept for branch-by-branch comparison.
+ * @param {Json} doc
+ * @param {Json[]} branches
+ * @param {boolean} open whether the composition is the spec's open-enum form
+ * @param {Json} owner the schema holding the composition
+ * @returns {SchemaView}
+ */
+function compositionView(doc, branches, open, owner) {
+  if (open) {
+    const view = emptyView();
+    view.types = new Set(['string']);
+    view.enumValues = new Set(owner.anyOf[0].enum);
+    view.openEnum = true;
+    return view;
+  }
+  const rest = branches.filter((branch) => !isNullBranch(branch));
+  // `oneOf [X, {type: null}]` is the spec's nullable X, not a choice of shapes.
+  if (rest.length === 1 && rest.length < branches.length) {
+    const view = viewOf(doc, rest[0] ?? {});
+    if (view.types) view.types = new Set([...view.types, 'null']);
+    return view;
+  }
+  // Anything else is a choice of shapes, kept whole (even of one) so branches match by name.
+  const view = emptyView();
+  view.alternatives.push(branches);
+  return view;
+}
+
+/**
+ * The comparable view of a schema of the bundle.
+ * @param {Json} doc the bundle its $refs point into
+ * @param {Json | boolean | undefined} schema `true` and a missing schema allow anything
+ * @param {number} [depth] guards against $ref chains that never reach a schema
+ * @returns {SchemaView}
+ */
+export function viewOf(doc, schema, depth = 0) {
+  if (depth > 50) throw new Error('schema nesting deeper than 50 levels (a $ref cycle through allOf?)');
+  if (schema === true || schema === undefined) return emptyView();
+  if (schema === false) return { ...emptyView(), types: new Set() };
+  const view = emptyView();
+  if (typeof schema.$ref === 'string') mergeInto(view, viewOf(doc, deref(doc, schema.$ref), depth + 1));
+  mergeInto(view, ownView(schema));
+  for (const member of schema.allOf ?? []) mergeInto(view, viewOf(doc, member, depth + 1));
+  if (Array.isArray(schema.anyOf)) mergeInto(view, compositionView(doc, schema.anyOf, isOpenEnum(schema), schema));
+  if (Array.isArray(schema.oneOf)) mergeInto(view, compositionView(doc, schema.oneOf, false, schema));
+  return view;
+}
+
+/**
+ * The name a oneOf/anyOf branch is matched by across versions: its title, else its $ref's
+ * component name, `null` for the null branch, else its position.
+ * @param {Json} branch
+ * @param {number} index
+ */
+export function branchKey(branch, index) {
+  if (typeof branch.title === 'string') return branch.title;
+  if (isNullBranch(branch)) return 'null';
+  if (typeof branch.$ref === 'string') return branch.$ref.split('/').pop() ?? `#${index}`;
+  return `#${index + 1}`;
+}

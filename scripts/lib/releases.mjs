@@ -1,0 +1,98 @@
+// @ts-check
+// The released contracts in releases/<version>.json, the bundle of the spec as it is now (which
+// may be ahead of generated/), and the one-line edit that sets info.version in spec/openapi.yaml.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import semver from 'semver';
+import { parseDocument } from 'yaml';
+import { redocly } from './redocly.mjs';
+import { StepError } from './steps.mjs';
+
+/** Where released bundles are kept, relative to the project. */
+export const RELEASES_DIR = 'releases';
+
+/** The root of the spec, whose info.version a release sets. */
+export const SPEC_ROOT = path.join('spec', 'openapi.yaml');
+
+/** @typedef {{ version: string, file: string }} Release */
+
+/**
+ * The releases in releases/, oldest first. Every JSON file there must be named <semver>.json.
+ * @param {string} [dir]
+ * @returns {Promise<Release[]>}
+ */
+export async function listReleases(dir = RELEASES_DIR) {
+  let names;
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return [];
+    throw error;
+  }
+  const releases = [];
+  for (const name of names.filter((file) => file.endsWith('.json'))) {
+    const version = name.slice(0, -'.json'.length);
+    if (semver.valid(version) !== version) {
+      throw new StepError(`${path.join(dir, name)}: a release file is named <version>.json with a semantic version such as 1.0.0`);
+    }
+    releases.push({ version, file: path.join(dir, name) });
+  }
+  return releases.sort((a, b) => semver.compare(a.version, b.version));
+}
+
+/**
+ * Reads a released bundle.
+ * @param {Release} release
+ * @returns {Promise<Record<string, any>>}
+ */
+export async function readRelease(release) {
+  try {
+    return JSON.parse(await readFile(release.file, 'utf8'));
+  } catch (error) {
+    throw new StepError(`${release.file}: not a readable JSON bundle (${/** @type {Error} */ (error).message})`);
+  }
+}
+
+/**
+ * Bundles the spec as it is on disk now into a temporary file and returns it parsed: the gate
+ * checks the spec being edited, not generated/, which may not be regenerated yet.
+ * @returns {Promise<Record<string, any>>}
+ */
+export async function bundleCurrentSpec() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'macha-bundle-'));
+  try {
+    const file = path.join(dir, 'openapi.json');
+    await redocly(['bundle', 'macha@v1', '--output', file]);
+    return JSON.parse(await readFile(file, 'utf8'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The info.version of a bundle, checked to be a semantic version.
+ * @param {Record<string, any>} bundle
+ * @param {string} origin where the bundle comes from, for the message
+ */
+export function versionOf(bundle, origin) {
+  const version = bundle?.info?.version;
+  if (typeof version !== 'string' || semver.valid(version) !== version) {
+    throw new StepError(`${origin}: info.version ${JSON.stringify(version)} is not a semantic version such as 1.0.0`);
+  }
+  return version;
+}
+
+/**
+ * Sets info.version in spec/openapi.yaml by replacing only that scalar's text, so the rest of
+ * the file keeps its formatting.
+ * @param {string} version
+ * @param {string} [file]
+ */
+export async function setSpecVersion(version, file = SPEC_ROOT) {
+  const text = await readFile(file, 'utf8');
+  const node = /** @type {any} */ (parseDocument(text).getIn(['info', 'version'], true));
+  if (!node?.range) throw new StepError(`${file}: no info.version to set`);
+  const [start, end] = node.range;
+  await writeFile(file, `${text.slice(0, start)}${version}${text.slice(end)}`);
+}

@@ -1,0 +1,68 @@
+// The real gate (`npm run check:breaking`, and the step of `npm run lint`) against the real spec
+// and the committed release, in a scratch copy with deliberate edits.
+import { afterEach, describe, expect, test } from 'vitest';
+import { copySpec, type SpecCopy } from '../support/spec-copy.js';
+
+const LIMIT = 'spec/components/parameters/Limit.yaml';
+const ROOT_FILE = 'spec/openapi.yaml';
+const TOOL = 'spec/components/schemas/Tool.yaml';
+const TIGHTER_LIMIT = 'breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]';
+
+/** The lines of a run's output that report a breaking change. */
+const breakingLines = (output: string) => output.split('\n').filter((line) => line.startsWith('breaking:'));
+
+describe('npm run check:breaking', () => {
+  let copy: SpecCopy;
+  afterEach(() => copy.remove());
+
+  test('a breaking edit fails with one line naming operation, path and rule, unless the major version is bumped', () => {
+    copy = copySpec();
+    copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
+    const failed = copy.run('check-breaking.mjs');
+    expect(failed.status, failed.output).toBe(1);
+    expect(breakingLines(failed.output)).toEqual([TIGHTER_LIMIT]);
+    expect(failed.output).toContain('1 breaking change(s)');
+    expect(failed.output).toContain('v1 is never broken in place');
+
+    copy.edit(ROOT_FILE, '  version: 1.0.0', '  version: 2.0.0');
+    const allowed = copy.run('check-breaking.mjs');
+    expect(allowed.status, allowed.output).toBe(0);
+    expect(breakingLines(allowed.output)).toEqual([TIGHTER_LIMIT]);
+    expect(allowed.output).toContain('allowed because 2.0.0 starts a new major version');
+  });
+
+  test('an additive edit passes and is listed as info', () => {
+    copy = copySpec();
+    copy.edit(TOOL, '  disabled:\n', '  category:\n    type: string\n    description: The group the tool belongs to.\n  disabled:\n');
+    const result = copy.run('check-breaking.mjs');
+    expect(result.status, result.output).toBe(0);
+    expect(breakingLines(result.output)).toEqual([]);
+    expect(result.output).toContain(
+      'info: GET /connectors/{id} (getConnector) response 200 $.data.tools[*].category: new response field [response-field-added]',
+    );
+  });
+
+  test('an info.version below the latest release is refused, naming the file', () => {
+    copy = copySpec();
+    copy.edit(ROOT_FILE, '  version: 1.0.0', '  version: 0.9.0');
+    const result = copy.run('check-breaking.mjs');
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('spec/openapi.yaml: info.version 0.9.0 is lower than the latest release 1.0.0');
+  });
+});
+
+describe('npm run lint', () => {
+  test('checks the spec as edited against the release, before anything is regenerated', () => {
+    const copy = copySpec();
+    try {
+      copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
+      const result = copy.run('lint.mjs');
+      expect(result.status, result.output).toBe(1);
+      expect(result.output).toMatch(/✔ lint \(redocly\)[\s\S]*✖ breaking changes/);
+      expect(breakingLines(result.output)).toEqual([TIGHTER_LIMIT]);
+      expect(result.output).toContain('lint failed');
+    } finally {
+      copy.remove();
+    }
+  });
+});

@@ -1,0 +1,119 @@
+// `npm run release` in a scratch copy of the project: the refusals, a minor release, a re-cut and a
+// major release with breaking changes, each checked in the files a person would look at.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { changelogEntry } from '../../scripts/lib/breaking/changelog.mjs';
+import { diffBundles } from '../../scripts/lib/breaking/diff.mjs';
+import { bundle } from '../support/bundle.js';
+import { copySpec } from '../support/spec-copy.js';
+
+const TOOL = 'spec/components/schemas/Tool.yaml';
+const LIMIT = 'spec/components/parameters/Limit.yaml';
+const DATE = /\d{4}-\d{2}-\d{2}/.source;
+
+/** A new optional response field on Tool, which lint and generate accept. */
+const addToolField = (name: string) => [TOOL, '  disabled:\n', `  ${name}:\n    type: string\n    description: A field added by the test.\n  disabled:\n`] as const;
+
+/** The entry headings of a changelog, newest first. */
+const headings = (changelog: string) => changelog.split('\n').filter((line) => line.startsWith('## ['));
+
+describe('npm run release', () => {
+  const copy = copySpec({ withGenerated: true, withPackage: true });
+  // Start from a latest release equal to the spec, so unreleased changes on main do not count here.
+  copy.write('releases/1.0.0.json', copy.read('generated/openapi.json'));
+  afterAll(() => copy.remove());
+  const json = (file: string) => JSON.parse(copy.read(file)) as { version?: string; info?: { version: string }; packages?: Record<string, { version?: string }> };
+
+  test('refuses a version that is not a version or not above the latest release', () => {
+    const same = copy.run('release.mjs', ['1.0.0']);
+    expect(same.status).toBe(1);
+    expect(same.output).toContain('1.0.0 is not greater than the latest release 1.0.0 (releases/1.0.0.json)');
+    expect(copy.run('release.mjs', ['0.9.0']).output).toContain('0.9.0 is not greater than the latest release 1.0.0');
+    expect(copy.run('release.mjs', ['1.1']).output).toContain('"1.1" is not a version');
+    expect(copy.run('release.mjs', []).output).toContain('usage: npm run release -- <version>');
+  });
+
+  test('refuses a breaking change in a minor release, and touches nothing', () => {
+    const changelog = copy.read('CHANGELOG.md');
+    copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
+    const result = copy.run('release.mjs', ['1.1.0']);
+    copy.edit(LIMIT, '  maximum: 50', '  maximum: 100');
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]');
+    expect(result.output).toContain('release them as 2.0.0, a new major version');
+    expect(copy.read('spec/openapi.yaml')).toContain('  version: 1.0.0\n');
+    expect(existsSync(path.join(copy.dir, 'releases/1.1.0.json'))).toBe(false);
+    expect(copy.read('CHANGELOG.md')).toBe(changelog);
+  });
+
+  test('a release that fails half-way (lint, inside generate) puts every file back', () => {
+    const touched = ['spec/openapi.yaml', 'package.json', 'package-lock.json', 'CHANGELOG.md', 'generated/openapi.json'];
+    const before = touched.map((file) => copy.read(file));
+    copy.edit('spec/paths/connectors.yaml', 'summary: List connectors', 'summary: List connectors.');
+    const result = copy.run('release.mjs', ['1.1.0']);
+    copy.edit('spec/paths/connectors.yaml', 'summary: List connectors.', 'summary: List connectors');
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('✔ set version 1.1.0');
+    expect(result.output).toContain('rule/summary-form');
+    expect(touched.map((file) => copy.read(file))).toEqual(before);
+    expect(existsSync(path.join(copy.dir, 'releases/1.1.0.json'))).toBe(false);
+  });
+
+  test('a minor release stores the bundle, sets both versions and prepends a changelog entry', () => {
+    copy.edit(...addToolField('category'));
+    const result = copy.run('release.mjs', ['1.1.0']);
+    expect(result.status, result.output).toBe(0);
+    expect(copy.read('releases/1.1.0.json')).toBe(copy.read('generated/openapi.json'));
+    expect(json('releases/1.1.0.json').info?.version).toBe('1.1.0');
+    expect(copy.read('spec/openapi.yaml')).toContain('  version: 1.1.0\n');
+    expect(json('package.json').version).toBe('1.1.0');
+    expect(json('package-lock.json').packages?.['']?.version).toBe('1.1.0');
+    const changelog = copy.read('CHANGELOG.md');
+    expect(headings(changelog)).toEqual([expect.stringMatching(new RegExp(`^## \\[1\\.1\\.0\\] - ${DATE}$`)), expect.stringMatching(/^## \[1\.0\.0\]/)]);
+    expect(changelog).toContain(
+      'Compared with 1.0.0: 1 change, 0 breaking.\n\n### Added\n' +
+        '- `GET /connectors/{id}` (getConnector), response 200 `$.data.tools[*].category`: new response field\n',
+    );
+    const gate = copy.run('check-breaking.mjs');
+    expect(gate.status, gate.output).toBe(0);
+    expect(gate.output).toContain('the spec (1.1.0) against release 1.1.0: no breaking change, 0 other changes');
+  });
+
+  test('--recut replaces the latest release and its changelog entry with the spec as it is now', () => {
+    copy.edit(...addToolField('vendor'));
+    const result = copy.run('release.mjs', ['1.1.0', '--recut']);
+    expect(result.status, result.output).toBe(0);
+    const changelog = copy.read('CHANGELOG.md');
+    expect(headings(changelog).map((line) => line.slice(0, 10))).toEqual(['## [1.1.0]', '## [1.0.0]']);
+    expect(changelog).toContain('Compared with 1.0.0: 2 changes, 0 breaking.');
+    expect(changelog).toContain('response 200 `$.data.tools[*].vendor`: new response field');
+    expect(changelog).toContain('response 200 `$.data.tools[*].category`: new response field');
+    expect(copy.read('releases/1.1.0.json')).toContain('"vendor"');
+  });
+
+  test('a major release accepts breaking changes and marks them in the changelog', () => {
+    copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
+    const result = copy.run('release.mjs', ['2.0.0']);
+    expect(result.status, result.output).toBe(0);
+    const changelog = copy.read('CHANGELOG.md');
+    expect(headings(changelog)[0]).toMatch(new RegExp(`^## \\[2\\.0\\.0\\] - ${DATE}$`));
+    expect(changelog).toContain(
+      'Compared with 1.1.0: 1 change, 1 breaking.\n\n### Changed\n' +
+        '- `GET /connectors` (listConnectors), query limit: tighter constraint (maximum 100 → 50) **Breaking**\n',
+    );
+    expect(json('package.json').version).toBe('2.0.0');
+  });
+});
+
+describe('the changelog entry of a first release', () => {
+  test('says it is the initial release and lists every operation', () => {
+    const entry = changelogEntry({ version: '1.0.0', date: '2026-06-25', previous: null, findings: diffBundles({ paths: {} }, bundle) });
+    expect(entry).toBe(
+      '## [1.0.0] - 2026-06-25\n\nInitial release of the v1 contract, with these operations:\n\n### Added\n' +
+        '- `GET /connectors` (listConnectors): List connectors\n' +
+        '- `GET /connectors/{id}` (getConnector): Retrieve a connector\n' +
+        '- `POST /agents` (createAgent): Create an agent\n',
+    );
+  });
+});
