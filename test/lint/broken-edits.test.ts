@@ -92,6 +92,12 @@ const fixtures: BrokenEdit[] = [
     expect: [/spec\/components\/responses\/TooManyRequests\.yaml:\d+:\d+/, 'response-contains-header'],
   },
   {
+    name: 'a new string field without maxLength (OWASP API4, unbounded input)',
+    apply: (c) =>
+      c.edit('spec/components/schemas/Connector.yaml', '  is_active:\n', "  region:\n    type: string\n    description: Where the connector's data lives.\n  is_active:\n"),
+    expect: [/spec\/components\/schemas\/Connector\.yaml:\d+:\d+ error/, 'owasp:api4:2023-string-limit'],
+  },
+  {
     name: 'a component file nobody references',
     apply: (c) => c.write('spec/components/schemas/Orphan.yaml', 'type: string\ndescription: Unused.\n'),
     expect: ['spec/components/schemas/Orphan.yaml: unused'],

@@ -1,14 +1,14 @@
 // A scratch copy of the project's spec, lint config and pipeline inputs, in which a test can make
 // an edit and run the real pipeline scripts without touching the working tree.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The project root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A throwaway project folder holding spec/, redocly.yaml and (optionally) generated/. */
+/** A throwaway project folder holding spec/, redocly.yaml, .spectral.yaml and (optionally) generated/. */
 export interface SpecCopy {
   dir: string;
   /** Replaces the first occurrence of find in a file (relative to dir); throws if it is absent. */
@@ -25,6 +25,10 @@ export function copySpec(options: { withGenerated?: boolean } = {}): SpecCopy {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-spec-'));
   cpSync(path.join(ROOT, 'spec'), path.join(dir, 'spec'), { recursive: true });
   cpSync(path.join(ROOT, 'redocly.yaml'), path.join(dir, 'redocly.yaml'));
+  cpSync(path.join(ROOT, '.spectral.yaml'), path.join(dir, '.spectral.yaml'));
+  // .spectral.yaml extends a ruleset by package name, which Spectral resolves from the ruleset's
+  // folder, as in the project itself. remove() deletes the link only, never its target.
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   if (options.withGenerated) cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
   return {
     dir,
