@@ -112,7 +112,10 @@ const fixtures: BrokenEdit[] = [
   },
 ];
 
-describe.concurrent('npm run lint rejects broken edits', () => {
+// Each test runs the whole lint (Redocly, then Spectral when Redocly passes) in a child process, and
+// the synchronous spawns of one concurrent batch run one after another: on a busy 2-core machine a
+// batch outlasts the suite's 30 s default, so these tests have a hang guard of their own.
+describe.concurrent('npm run lint rejects broken edits', { timeout: 120_000 }, () => {
   const copies: SpecCopy[] = [];
   afterEach(() => copies.splice(0).forEach((copy) => copy.remove()));
 
