@@ -34,7 +34,7 @@ export const operationTable = {
       {
         "name": "id",
         "pattern": "^(connector_)?[0-9a-fA-F]{24}$",
-        "maxLength": null
+        "maxLength": 34
       }
     ],
     "query": [],

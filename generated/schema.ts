@@ -36,7 +36,8 @@ export interface paths {
                 /**
                  * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
                  *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive.
+                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
+                 *     pattern fixes the length: 24 characters bare, 34 prefixed.
                  */
                 id: components["parameters"]["ConnectorIdPath"];
             };
@@ -90,14 +91,16 @@ export interface components {
     schemas: {
         /**
          * @description The request's unique ID, `req_` followed by letters or digits (16 hex digits today). The same
-         *     value is sent in the `X-Request-ID` header. Log it and quote it to Macha support.
+         *     value is sent in the `X-Request-ID` header. Log it and quote it to Macha support. *Decision:* at
+         *     most 128 characters; the docs give no length, and 128 holds any request-ID scheme (`req_` and a
+         *     32-digit UUID is 36).
          * @example req_a0b88aa084bac0f7
          */
         RequestId: string;
         /**
          * @description A connector's ID as the API returns it: `connector_` followed by 24 lowercase hex digits (a
          *     MongoDB ObjectId). Treat it as opaque. *Decision:* the docs' own examples often have 23 hex digits;
-         *     those are typos, and the rule is 24.
+         *     those are typos, and the rule is 24, so an ID is 34 characters long.
          * @example connector_64f1c0ef2ec711ef6dc1dcf0
          */
         ConnectorId: string;
@@ -117,7 +120,8 @@ export interface components {
         ConnectorStatus: "connected" | "auth_failed" | "token_expired";
         /**
          * Format: date-time
-         * @description An ISO 8601 date-time, always in UTC with milliseconds and a `Z`.
+         * @description An ISO 8601 date-time, always in UTC with milliseconds and a `Z`. The pattern allows up to six
+         *     fraction digits, so a value is at most 27 characters long.
          * @example 2026-06-01T00:00:00.000Z
          */
         Timestamp: string;
@@ -131,12 +135,14 @@ export interface components {
             /**
              * @description The integration, for example `zendesk`, `slack`, `shopify`, `notion`, `freshdesk` or `stripe`.
              *     The list grows as Macha adds integrations, so this is a plain string, not an enum.
+             *     *Decision:* at most 128 characters; the docs give no length, and types are short slugs.
              * @example zendesk
              */
             type: string;
             /**
              * @description Display name. Tells apart several instances of one type ("Production Zendesk" and "Sandbox
-             *     Zendesk").
+             *     Zendesk"). *Decision:* at most 256 characters, the bound of every display name in this spec;
+             *     the docs give none, and a name is one line in the dashboard.
              * @example Production Zendesk
              */
             name: string;
@@ -145,6 +151,9 @@ export interface components {
              * @description A human-readable reason when `status` is not `connected`, otherwise `null`. *Decision:* the
              *     object page puts it in the summary shape but the list example leaves it out, so in list items
              *     it is optional: treat a missing value as `null`. The retrieve endpoint always sends it.
+             *     *Decision:* at most 65,536 characters. The docs give no length, and the reason may carry the
+             *     third party's own error text, whose length Macha does not control; the bound is generous so
+             *     that no real reason makes a response invalid.
              * @example null
              */
             status_reason?: string | null;
@@ -160,13 +169,16 @@ export interface components {
             request_id: components["schemas"]["RequestId"];
             /**
              * @description Send it back as `cursor` to get the next page; `null` on the last page. Opaque: never build or
-             *     parse one.
+             *     parse one. *Decision:* at most 2,048 characters, the bound of the `cursor` parameter it is sent
+             *     back as. Cursor encoding is outside the v1 contract, but a cursor travels in a URL, which
+             *     keeps any real one far below that.
              * @example connector_64f1c0ef2ec711ef6dc1dcd9
              */
             next_cursor: string | null;
         };
         /** @description A page of connectors, newest first. */
         ConnectorList: {
+            /** @description The connectors of this page, at most `limit` (which is at most 100). */
             data: components["schemas"]["Connector"][];
             meta: components["schemas"]["ListMeta"];
         };
@@ -182,6 +194,9 @@ export interface components {
             code: components["schemas"]["ErrorCode"];
             /**
              * @description A human-readable explanation. The wording may change at any time; never parse it.
+             *     *Decision:* at most 65,536 characters. The docs give no length; the bound is generous on
+             *     purpose, because a message that quotes the offending input must still arrive as this API
+             *     error instead of failing the response's validation.
              * @example Connector not found.
              */
             message: string;
@@ -202,17 +217,23 @@ export interface components {
         Tool: {
             /**
              * @description The base tool name. Use it as `name` in a tool reference. It is never a multi-instance suffix:
-             *     `connector_id` in the reference tells instances of one type apart.
+             *     `connector_id` in the reference tells instances of one type apart. *Decision:* at most 128
+             *     characters, the bound of tool names in tool references; the docs give none, and OpenAI's API,
+             *     for one, limits function names to 64.
              * @example zendesk_get_ticket
              */
             name: string;
             /**
-             * @description Human-friendly name shown in the dashboard.
+             * @description Human-friendly name shown in the dashboard. *Decision:* at most 256 characters, the bound of
+             *     every display name in this spec.
              * @example Get Ticket
              */
             label: string;
             /**
-             * @description The description the model reads to decide when to call the tool.
+             * @description The description the model reads to decide when to call the tool. *Decision:* at most 65,536
+             *     characters. The docs give no length, and the text comes from the integration, whose length
+             *     Macha does not control; the bound is generous so that no real description makes the
+             *     connector invalid, and only a runaway value is refused.
              * @example Fetch a Zendesk ticket by ID.
              */
             description: string;
@@ -228,9 +249,16 @@ export interface components {
          *     references.
          */
         ConnectorDetail: components["schemas"]["Connector"] & {
-            /** @description A human-readable reason when `status` is not `connected`, otherwise `null`. Always present in this shape. */
+            /**
+             * @description A human-readable reason when `status` is not `connected`, otherwise `null`. Always present
+             *     in this shape. At most 65,536 characters, as in the summary shape.
+             */
             status_reason: string | null;
-            /** @description Every tool this connector's type exposes, including the ones turned off for this instance (`disabled`). */
+            /**
+             * @description Every tool this connector's type exposes, including the ones turned off for this instance
+             *     (`disabled`). *Decision:* at most 1,000 tools; the docs give no limit, an integration
+             *     exposes tens of tools, and OpenAI's API, for one, accepts at most 128 per request.
+             */
             tools: components["schemas"]["Tool"][];
         };
         /** @description Metadata of a single-object response. */
@@ -244,22 +272,26 @@ export interface components {
         };
         /**
          * @description The agent's handle, used for @mentions: a letter, then letters and digits (camelCase by
-         *     convention). Unique within the org, ignoring case.
+         *     convention). Unique within the org, ignoring case. *Decision:* at most 128 characters; the docs
+         *     give no length, and a handle is typed after an @ in chat.
          * @example readOnlyZendesk
          */
         AgentHandle: string;
         /**
-         * @description A colour as `#` and six hex digits.
+         * @description A colour as `#` and six hex digits (7 characters).
          * @example #6366f1
          */
         HexColor: string;
         /**
          * @description A reference to a tool an agent may call. Build it from `GET /connectors/{id}`: `name` from
-         *     `tools[].name` and `connector_id` from the connector's `id`.
+         *     `tools[].name` and `connector_id` from the connector's `id`. *Decision:* no other fields are
+         *     allowed (see `AgentCreate`).
          */
         ToolRef: {
             /**
-             * @description The base tool name (`tools[].name`), never a multi-instance suffix. For a custom tool, its `custom_…` name.
+             * @description The base tool name (`tools[].name`), never a multi-instance suffix. For a custom tool, its
+             *     `custom_…` name. *Decision:* at most 128 characters; the docs give no length, and OpenAI's
+             *     API, for one, limits function names to 64.
              * @example zendesk_get_ticket
              */
             name: string;
@@ -270,24 +302,27 @@ export interface components {
             connector_id: components["schemas"]["ConnectorId"] | null;
         };
         /**
-         * @description An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits. Treat it as opaque.
+         * @description An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters). Treat it as opaque.
          * @example agent_6a28e310f2ec711ef6dc1dcf
          */
         AgentId: string;
         /**
-         * @description A data source's ID, `source_` followed by 24 lowercase hex digits.
+         * @description A data source's ID, `source_` followed by 24 lowercase hex digits (31 characters).
          * @example source_6a39a4f1c0ef2ec711ef6dc1
          */
         SourceId: string;
         /**
          * @description The ID of a document inside a data source, starting `doc_`. *Decision:* the docs do not give the
-         *     rest of the format, so this spec only requires the prefix and letters or digits after it.
+         *     rest of the format, so this spec only requires the prefix and letters or digits after it, at
+         *     most 128 characters in all (`doc_` and a 24-hex ObjectId would be 28).
          * @example doc_6a39a4f1c0ef2ec711ef6dd2
          */
         DocumentId: string;
         /**
          * @description A knowledge source the agent may search: all of its documents (`scope: all`), or only the ones
-         *     listed in `documents` (`scope: selected`, where `documents` is required).
+         *     listed in `documents` (`scope: selected`, where `documents` is required). *Decision:* no other
+         *     fields are allowed (see `AgentCreate`), so `documents` with `scope: all` is refused instead of
+         *     silently ignored.
          */
         DataSourceRef: {
             source_id: components["schemas"]["SourceId"];
@@ -303,34 +338,60 @@ export interface components {
              * @constant
              */
             scope: "selected";
-            /** @description The documents the agent may use. */
+            /**
+             * @description The documents the agent may use. *Decision:* at most 10,000; the docs give no limit, and a
+             *     website source can hold thousands of pages. To use more, use `scope: all`.
+             */
             documents: components["schemas"]["DocumentId"][];
         };
         /**
          * @description The body of `POST /agents`. `instructions` is required unless `instructions_html` is given.
-         *     Send only the fields listed here.
+         *     Send only the fields listed here. *Decision:* the docs do not say what the server does with a
+         *     field it does not know, so this spec closes the body (`additionalProperties: false` on the
+         *     member of `allOf` that declares every field, and in the tool and data-source references): a
+         *     misspelt field such as `instruction` is refused instead of silently dropped, and no field the
+         *     docs do not list can be mass-assigned. New optional fields come with a new version of this spec.
+         *
+         *     Every field is bounded; where the docs give no bound, the description says which one this spec
+         *     chose: generous, so that no real agent reaches it, but finite.
          */
         AgentCreate: {
             handle: components["schemas"]["AgentHandle"];
             /**
-             * @description Display name.
+             * @description Display name. *Decision:* at most 256 characters, the bound of every display name in this
+             *     spec; the docs give none, and a name is one line in the dashboard.
              * @example Read-only Zendesk
              */
             name: string;
             /**
              * @description The system prompt, as plain text. Required unless `instructions_html` is given.
+             *     *Decision:* at most 256,000 characters; the docs give no length, and 256,000 is the limit
+             *     OpenAI's Assistants API sets on its own instructions, about 64,000 tokens.
              * @example Answer questions using Zendesk data. Never modify tickets.
              */
             instructions?: string;
-            /** @description The system prompt as rich text (a subset of HTML); the plain-text prompt is derived from it. */
+            /**
+             * @description The system prompt as rich text (a subset of HTML); the plain-text prompt is derived from
+             *     it. *Decision:* at most 512,000 characters, twice the plain-text bound, to leave room for
+             *     the markup.
+             */
             instructions_html?: string;
-            /** @description Short summary shown in the dashboard list. */
+            /**
+             * @description Short summary shown in the dashboard list. *Decision:* at most 4,096 characters; the docs
+             *     call it a short summary and give no length.
+             */
             description?: string | null;
-            /** @description A model ID, for example `gpt-5.4` or `gpt-5-mini`. Leave it out to use the org's default. */
+            /**
+             * @description A model ID, for example `gpt-5.4` or `gpt-5-mini`. Leave it out to use the org's default.
+             *     *Decision:* at most 128 characters; the docs give no length, and model IDs are short slugs.
+             */
             model?: string;
             /** @description Hex colour shown in the dashboard; `#6366f1` when left out. */
             color?: components["schemas"]["HexColor"];
-            /** @description An emoji or an image URL. */
+            /**
+             * @description An emoji or an image URL. *Decision:* at most 2,048 characters, the longest URL that
+             *     browsers and CDNs reliably handle; an emoji is a few characters.
+             */
             avatar?: string;
             /**
              * @description *Decision:* the docs give the default but not the meaning; this spec reads it as whether
@@ -338,13 +399,23 @@ export interface components {
              * @default true
              */
             include_system_prompt?: boolean;
-            /** @description The tools the agent may call. Leave it out for an agent without tools. */
+            /**
+             * @description The tools the agent may call. Leave it out for an agent without tools. *Decision:* at
+             *     most 256, the bound of every list in this body; the docs give none, and 256 is twice
+             *     the 128 tools OpenAI's API, for one, accepts per request.
+             */
             tools?: components["schemas"]["ToolRef"][];
-            /** @description Connector IDs the agent may use. When left out, it is built from `tools[].connector_id`. */
+            /**
+             * @description Connector IDs the agent may use. When left out, it is built from `tools[].connector_id`.
+             *     At most 256, like `tools`.
+             */
             connectors?: components["schemas"]["ConnectorId"][];
-            /** @description Agents this one can hand off to. */
+            /**
+             * @description Agents this one can hand off to. At most 256, like `tools`: each sub-agent becomes one
+             *     more tool of this agent.
+             */
             sub_agents?: components["schemas"]["AgentId"][];
-            /** @description Knowledge sources the agent may search. */
+            /** @description Knowledge sources the agent may search. At most 256, like `tools`. */
             data_sources?: components["schemas"]["DataSourceRef"][];
         } & ({
             instructions: string;
@@ -359,14 +430,14 @@ export interface components {
             id: components["schemas"]["AgentId"];
             handle: components["schemas"]["AgentHandle"];
             /**
-             * @description Display name.
+             * @description Display name, at most 256 characters (see `AgentCreate`).
              * @example Read-only Zendesk
              */
             name: string;
-            /** @description Short summary shown in the dashboard list. */
+            /** @description Short summary shown in the dashboard list, at most 4,096 characters (see `AgentCreate`). */
             description: string | null;
             /**
-             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model.
+             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128 characters (see `AgentCreate`).
              * @example gpt-5.4
              */
             model: string | null;
@@ -374,11 +445,22 @@ export interface components {
             is_active: boolean;
             /** @description Hex colour shown in the dashboard; `#6366f1` unless set. */
             color: components["schemas"]["HexColor"] | null;
-            /** @description An emoji or an image URL. */
+            /**
+             * @description An emoji or an image URL. *Decision:* at most 8,192 characters, four times the bound of a
+             *     create request, so that a long signed image URL set in the dashboard still fits.
+             */
             avatar: string | null;
-            /** @description How many tools are assigned. */
+            /**
+             * Format: int32
+             * @description How many tools are assigned. *Decision:* at most 10,000; the docs give no limit, and this is
+             *     far above the 256 tools a create request may send.
+             */
             tools_count: number;
-            /** @description How many agents this one can hand off to. */
+            /**
+             * Format: int32
+             * @description How many agents this one can hand off to. *Decision:* at most 10,000; the docs give no limit,
+             *     and this is far above the 256 sub-agents a create request may send.
+             */
             sub_agents_count: number;
             /** @description When the agent was created. */
             created_at: components["schemas"]["Timestamp"];
@@ -501,7 +583,9 @@ export interface components {
     parameters: {
         /**
          * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-         *     or parse one. A malformed cursor gets `422 validation_failed`.
+         *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
+         *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
+         *     resource IDs of about 30 characters.
          */
         Cursor: string;
         /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -509,7 +593,8 @@ export interface components {
         /**
          * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
          *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-         *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive.
+         *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
+         *     pattern fixes the length: 24 characters bare, 34 prefixed.
          */
         ConnectorIdPath: string;
         /**
@@ -524,13 +609,25 @@ export interface components {
     headers: {
         /** @description The request's unique ID, the same as `request_id` in the body. Quote it to support. */
         XRequestId: components["schemas"]["RequestId"];
-        /** @description The limit of whichever rate-limit window runs out first (1000 per minute or 10000 per hour today; the numbers may be raised). */
+        /**
+         * @description The limit of whichever rate-limit window runs out first (1000 per minute or 10000 per hour today;
+         *     the numbers may be raised). *Decision:* since the docs say the numbers may be raised, the only
+         *     upper bound is the int32 range.
+         */
         XRateLimitLimit: number;
-        /** @description Requests left in that window. */
+        /** @description Requests left in that window. *Decision:* bounded by the int32 range only, like `X-RateLimit-Limit`. */
         XRateLimitRemaining: number;
-        /** @description When that window resets, in Unix epoch seconds (the one timestamp of the API that is not ISO 8601). */
+        /**
+         * @description When that window resets, in Unix epoch seconds (the one timestamp of the API that is not
+         *     ISO 8601). *Decision:* an int64, since epoch seconds overflow int32 in 2038; at most
+         *     253402300799, the last second of year 9999, the latest instant an ISO 8601 timestamp of the
+         *     API can name.
+         */
         XRateLimitReset: number;
-        /** @description Seconds to wait before retrying. */
+        /**
+         * @description Seconds to wait before retrying. *Decision:* at most 86,400 (a day); the docs give no maximum,
+         *     and the longest documented rate-limit window is one hour, so no real wait comes near it.
+         */
         RetryAfter: number;
     };
     pathItems: never;
@@ -584,7 +681,9 @@ export interface operations {
             query?: {
                 /**
                  * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`.
+                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
+                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
+                 *     resource IDs of about 30 characters.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -625,7 +724,8 @@ export interface operations {
                 /**
                  * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
                  *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive.
+                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
+                 *     pattern fixes the length: 24 characters bare, 34 prefixed.
                  */
                 id: components["parameters"]["ConnectorIdPath"];
             };

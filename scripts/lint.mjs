@@ -1,10 +1,12 @@
 // @ts-check
 // `npm run lint`: Redocly's lint with the project's rules (redocly.yaml), then the layout checks
-// Redocly cannot see. Any problem fails: the project allows zero warnings.
+// Redocly cannot see, then Spectral's OWASP API security rules (.spectral.yaml). Any problem
+// fails: the project allows zero warnings.
 import path from 'node:path';
 import { breakingGate } from './lib/breaking/gate.mjs';
 import { checkLayout, refCycles } from './lib/layout.mjs';
 import { redocly } from './lib/redocly.mjs';
+import { spectralLint } from './lib/spectral.mjs';
 import { runCommand, step, StepError } from './lib/steps.mjs';
 
 /** Lints the spec of the project in the current directory; throws a StepError on any problem. */
@@ -20,6 +22,7 @@ export async function lint() {
     }
   });
   await step('lint (layout)', () => checkLayout(path.resolve('spec')));
+  await step('lint (spectral owasp)', () => spectralLint());
   // The versioning policy: the spec as edited, bundled afresh, against the latest release.
   await step('breaking changes', () => breakingGate(process.stderr));
 }

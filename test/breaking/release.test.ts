@@ -13,7 +13,7 @@ const LIMIT = 'spec/components/parameters/Limit.yaml';
 const DATE = /\d{4}-\d{2}-\d{2}/.source;
 
 /** A new optional response field on Tool, which lint and generate accept. */
-const addToolField = (name: string) => [TOOL, '  disabled:\n', `  ${name}:\n    type: string\n    description: A field added by the test.\n  disabled:\n`] as const;
+const addToolField = (name: string) => [TOOL, '  disabled:\n', `  ${name}:\n    type: string\n    maxLength: 64\n    description: A field added by the test.\n  disabled:\n`] as const;
 
 /** The entry headings of a changelog, newest first. */
 const headings = (changelog: string) => changelog.split('\n').filter((line) => line.startsWith('## ['));

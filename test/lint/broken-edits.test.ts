@@ -92,6 +92,12 @@ const fixtures: BrokenEdit[] = [
     expect: [/spec\/components\/responses\/TooManyRequests\.yaml:\d+:\d+/, 'response-contains-header'],
   },
   {
+    name: 'a new string field without maxLength (OWASP API4, unbounded input)',
+    apply: (c) =>
+      c.edit('spec/components/schemas/Connector.yaml', '  is_active:\n', "  region:\n    type: string\n    description: Where the connector's data lives.\n  is_active:\n"),
+    expect: [/spec\/components\/schemas\/Connector\.yaml:\d+:\d+ error/, 'owasp:api4:2023-string-limit'],
+  },
+  {
     name: 'a component file nobody references',
     apply: (c) => c.write('spec/components/schemas/Orphan.yaml', 'type: string\ndescription: Unused.\n'),
     expect: ['spec/components/schemas/Orphan.yaml: unused'],
@@ -106,7 +112,10 @@ const fixtures: BrokenEdit[] = [
   },
 ];
 
-describe.concurrent('npm run lint rejects broken edits', () => {
+// Each test runs the whole lint (Redocly, then Spectral when Redocly passes) in a child process, and
+// the synchronous spawns of one concurrent batch run one after another: on a busy 2-core machine a
+// batch outlasts the suite's 30 s default, so these tests have a hang guard of their own.
+describe.concurrent('npm run lint rejects broken edits', { timeout: 120_000 }, () => {
   const copies: SpecCopy[] = [];
   afterEach(() => copies.splice(0).forEach((copy) => copy.remove()));
 

@@ -39,7 +39,7 @@ const edits: BreakingEdit[] = [
   },
   {
     name: 'a schema that is not valid JSON Schema (a negative minLength)',
-    apply: (c) => c.edit(TOOL, '    minLength: 1\n    examples:\n      - zendesk_get_ticket', '    minLength: -1\n    examples:\n      - zendesk_get_ticket'),
+    apply: (c) => c.edit(TOOL, '    minLength: 1\n    maxLength: 128\n    examples:\n      - zendesk_get_ticket', '    minLength: -1\n    maxLength: 128\n    examples:\n      - zendesk_get_ticket'),
     expect: [/spec\/components\/schemas\/Tool\.yaml:\d+:\d+/, 'struct'],
   },
   {

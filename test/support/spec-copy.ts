@@ -23,10 +23,11 @@ export interface SpecCopy {
 /** Copies the inputs of the pipeline into a new temporary folder. */
 export function copySpec(options: { withGenerated?: boolean; withPackage?: boolean } = {}): SpecCopy {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-spec-'));
-  for (const entry of ['spec', 'src', 'redocly.yaml', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) {
+  for (const entry of ['spec', 'src', 'redocly.yaml', '.spectral.yaml', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) {
     cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
-  // The pipeline's tools and the client's dependencies, shared rather than installed again.
+  // The pipeline's tools and the client's dependencies, shared rather than installed again (and
+  // Spectral resolves the ruleset package from here). remove() deletes the link, never its target.
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   if (options.withGenerated) cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
   // The released contracts: `npm run lint` checks the spec against the latest one.
