@@ -1,17 +1,20 @@
 // @ts-check
-// `npm run generate`: lint, bundle (YAML + JSON) and generate the TypeScript types, printing each
-// step's duration. Outputs are written to a scratch folder first and moved into generated/ only
-// when every step has succeeded, so a failed run leaves the previous files exactly as they were.
+// `npm run generate`: lint, bundle (YAML + JSON), generate the TypeScript types and build the docs
+// site, printing each step's duration. Outputs are written to a scratch folder first and moved into
+// generated/ (and dist/docs/) only when every step has succeeded, so a failed run leaves the
+// previous files exactly as they were.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { lint } from './lint.mjs';
+import { buildDocs } from './lib/docs.mjs';
 import { redocly } from './lib/redocly.mjs';
 import { runCommand, step, StepError } from './lib/steps.mjs';
 import { generateTypes } from './lib/types.mjs';
 
 const OUT_DIR = path.resolve('generated');
 const SCRATCH_DIR = path.resolve('dist', '.generate');
+const DOCS_DIR = path.resolve('dist', 'docs');
 
 /**
  * Fails when two component files share a name, which Redocly would bundle as Name and Name-2.
@@ -42,11 +45,14 @@ export async function generate() {
   await step('types (openapi-typescript)', async () => {
     await writeFile(path.join(SCRATCH_DIR, 'schema.ts'), await generateTypes(bundle));
   });
+  await step('docs (redoc)', () => buildDocs(yamlFile, path.join(SCRATCH_DIR, 'docs', 'index.html')));
   await step('move into generated/', async () => {
     await mkdir(OUT_DIR, { recursive: true });
     for (const name of ['openapi.yaml', 'openapi.json', 'schema.ts']) {
       await rename(path.join(SCRATCH_DIR, name), path.join(OUT_DIR, name));
     }
+    await mkdir(DOCS_DIR, { recursive: true });
+    await rename(path.join(SCRATCH_DIR, 'docs', 'index.html'), path.join(DOCS_DIR, 'index.html'));
     await rm(SCRATCH_DIR, { recursive: true, force: true });
   });
 }
