@@ -1,11 +1,13 @@
 // @ts-check
 // `npm run generate`: lint, bundle (YAML + JSON), generate the TypeScript types and the operation
-// table, and build the client package, printing each step's duration. Outputs are written to a scratch folder first and moved into generated/ only
-// when every step has succeeded, so a failed run leaves the previous files exactly as they were.
+// table, build the docs site and the client package, printing each step's duration. Outputs are
+// written to a scratch folder first and moved into generated/ (and dist/docs/) only when every
+// step has succeeded, so a failed run leaves the previous files exactly as they were.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { lint } from './lint.mjs';
+import { buildDocs } from './lib/docs.mjs';
 import { redocly } from './lib/redocly.mjs';
 import { runCommand, step, StepError } from './lib/steps.mjs';
 import { operationsSource } from './lib/operations.mjs';
@@ -16,6 +18,7 @@ const OUT_DIR = path.resolve('generated');
 const SCRATCH_DIR = path.resolve('dist', '.generate');
 /** Every file generate writes into generated/. */
 export const GENERATED_FILES = ['openapi.yaml', 'openapi.json', 'schema.ts', 'operations.ts'];
+const DOCS_DIR = path.resolve('dist', 'docs');
 
 /**
  * Fails when two component files share a name, which Redocly would bundle as Name and Name-2.
@@ -48,11 +51,14 @@ export async function generate() {
     const { version } = JSON.parse(await readFile('package.json', 'utf8'));
     await writeFile(path.join(SCRATCH_DIR, 'operations.ts'), operationsSource(bundle, version));
   });
-  await step('move into generated/', async () => {
+  await step('docs (redoc)', () => buildDocs(yamlFile, path.join(SCRATCH_DIR, 'docs', 'index.html')));
+  await step('move into generated/ and dist/docs/', async () => {
     await mkdir(OUT_DIR, { recursive: true });
     for (const name of GENERATED_FILES) {
       await rename(path.join(SCRATCH_DIR, name), path.join(OUT_DIR, name));
     }
+    await mkdir(DOCS_DIR, { recursive: true });
+    await rename(path.join(SCRATCH_DIR, 'docs', 'index.html'), path.join(DOCS_DIR, 'index.html'));
     await rm(SCRATCH_DIR, { recursive: true, force: true });
   });
   // Built from the files just moved; dist/ is disposable output, so it is built in place.

@@ -1,9 +1,10 @@
 // @ts-check
 // The $ref resolver `npm run lint` gives Spectral (`spectral lint --resolver`), for two reasons:
 // - it reads local files only, so Spectral never goes to the network for a $ref;
-// - a $ref to a Markdown file (info and tag descriptions, which Redocly inlines as text) resolves to
-//   that file's text. Spectral parses every referenced file as YAML, so the text is handed over as
-//   a JSON string, which is valid YAML for a string, instead of as Markdown it would misparse.
+// - a $ref to a file that is not YAML or JSON (the Markdown of info and tag descriptions, the code
+//   samples under spec/code_samples/, which Redocly inlines as text) resolves to that file's text.
+//   Spectral parses every referenced file as YAML, so the text is handed over as a JSON string,
+//   which is valid YAML for a string, instead of as Markdown or code it would misparse.
 // CommonJS because Spectral loads it with require().
 const { readFile } = require('node:fs/promises');
 const { createRequire } = require('node:module');
@@ -19,7 +20,7 @@ module.exports = new Resolver({
       async resolve(ref) {
         const file = ref.href();
         const text = await readFile(file, 'utf8');
-        return file.endsWith('.md') ? JSON.stringify(text) : text;
+        return /\.(ya?ml|json)$/.test(file) ? text : JSON.stringify(text);
       },
     },
   },

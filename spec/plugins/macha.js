@@ -62,6 +62,35 @@ function ErrorResponseShared() {
   };
 }
 
+/** The samples every operation shows in the docs: a curl command and the typed client. */
+const REQUIRED_SAMPLES = [
+  { lang: 'Shell', label: 'curl' },
+  { lang: 'TypeScript', label: '@macha/api-client' },
+];
+
+/** Every operation has a curl and a @macha/api-client sample in x-codeSamples, each with a source. */
+function CodeSamples() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const samples = Array.isArray(operation['x-codeSamples']) ? operation['x-codeSamples'] : [];
+        const missing = REQUIRED_SAMPLES.filter(
+          (required) =>
+            !samples.some(
+              (sample) => sample?.lang === required.lang && sample?.label === required.label && (sample.source?.$ref || sample.source?.trim?.()),
+            ),
+        );
+        if (missing.length > 0) {
+          ctx.report({
+            message: `x-codeSamples needs ${missing.map((sample) => `{ lang: ${sample.lang}, label: '${sample.label}' }`).join(' and ')} with a source (a $ref to a file under spec/code_samples/).`,
+            location: operation['x-codeSamples'] ? ctx.location.child('x-codeSamples') : ctx.location.key(),
+          });
+        }
+      },
+    },
+  };
+}
+
 /** Redocly plugin entry: the project's own lint rules, enabled in redocly.yaml as macha/<rule>. */
 export default function machaPlugin() {
   return {
@@ -71,6 +100,7 @@ export default function machaPlugin() {
         'scope-consistent': ScopeConsistent,
         'validation-error-declared': ValidationErrorDeclared,
         'error-response-shared': ErrorResponseShared,
+        'code-samples': CodeSamples,
       },
     },
   };

@@ -98,6 +98,21 @@ const fixtures: BrokenEdit[] = [
     expect: [/spec\/components\/schemas\/Connector\.yaml:\d+:\d+ error/, 'owasp:api4:2023-string-limit'],
   },
   {
+    name: 'an operation without its @macha/api-client code sample',
+    apply: (c) => c.edit(AGENTS, "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/agents/post.ts\n", ''),
+    expect: [/spec\/paths\/agents\.yaml:\d+:\d+/, 'macha/code-samples', "{ lang: TypeScript, label: '@macha/api-client' }"],
+  },
+  {
+    name: 'an operation without any code sample',
+    apply: (c) =>
+      c.edit(
+        CONNECTORS,
+        "  x-codeSamples:\n    - lang: Shell\n      label: curl\n      source:\n        $ref: ../code_samples/curl/connectors/get.sh\n    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/connectors/get.ts\n",
+        '',
+      ),
+    expect: [/spec\/paths\/connectors\.yaml:\d+:\d+/, 'macha/code-samples', "{ lang: Shell, label: 'curl' }"],
+  },
+  {
     name: 'a component file nobody references',
     apply: (c) => c.write('spec/components/schemas/Orphan.yaml', 'type: string\ndescription: Unused.\n'),
     expect: ['spec/components/schemas/Orphan.yaml: unused'],

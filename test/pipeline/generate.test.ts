@@ -15,7 +15,7 @@ describe('npm run generate', () => {
   test('prints every step with its duration and reproduces the committed generated/ byte for byte', () => {
     const first = copy.run('generate.mjs');
     expect(first.status, first.output).toBe(0);
-    for (const stepName of ['lint (redocly)', 'lint (spectral owasp)', 'bundle (yaml + json)', 'types (openapi-typescript)']) {
+    for (const stepName of ['lint (redocly)', 'lint (spectral owasp)', 'bundle (yaml + json)', 'types (openapi-typescript)', 'docs (redoc)']) {
       expect(first.output).toMatch(new RegExp(`✔ ${stepName.replace(/[()+]/g, '\\$&')}\\s+\\d+ ms`));
     }
     const firstBytes = FILES.map((file) => copy.read(`generated/${file}`));
@@ -25,6 +25,7 @@ describe('npm run generate', () => {
     // The committed output must be what the committed spec produces (the drift check, locally).
     expect(firstBytes).toEqual(FILES.map((file) => readFileSync(path.join(ROOT, 'generated', file), 'utf8')));
     expect(readdirSync(path.join(copy.dir, 'generated')).sort()).toEqual([...FILES].sort());
+    expect(copy.read('dist/docs/index.html')).toContain('<title>Macha API</title>');
     // Two whole pipeline runs, package builds included: minutes on a loaded 2-core machine.
   }, 180_000);
 
@@ -35,13 +36,15 @@ describe('npm run generate', () => {
     expect(names.filter((name) => /-\d+$/.test(name))).toEqual([]);
   });
 
-  test('a failing run names the file and line and leaves generated/ untouched', () => {
+  test('a failing run names the file and line and leaves generated/ and the docs untouched', () => {
     const before = FILES.map((file) => copy.read(`generated/${file}`));
+    const docsBefore = copy.read('dist/docs/index.html');
     copy.edit('spec/components/schemas/Tool.yaml', '  label:\n', '  label:\n    $ref: ./Missing.yaml\n');
     const result = copy.run('generate.mjs');
     expect(result.status).toBe(1);
     expect(result.output).toMatch(/spec\/components\/schemas\/Tool\.yaml:\d+:\d+/);
     expect(result.output).toContain('generate failed');
     expect(FILES.map((file) => copy.read(`generated/${file}`))).toEqual(before);
+    expect(copy.read('dist/docs/index.html') === docsBefore, 'dist/docs/index.html changed').toBe(true);
   }, 60_000);
 });
