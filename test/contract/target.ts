@@ -1,5 +1,5 @@
-// Which server the contract tests talk to, as the global setup (prism-setup.ts) provided it, and
-// the wait for it to be ready.
+// Which servers the contract tests talk to, as the global setup (prism-setup.ts) provided them,
+// and the wait for them to be ready.
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inject } from 'vitest';
@@ -19,9 +19,17 @@ export interface PrismStatus {
   message: string;
 }
 
+/** A `prism proxy` whose upstream is a port the fake must listen on. */
+export interface FakeProxyTarget {
+  baseUrl: string;
+  upstreamPort: number;
+  statusFile: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     apiTarget: ApiTarget;
+    fakeProxy: FakeProxyTarget;
   }
 }
 
@@ -32,6 +40,14 @@ export async function apiTarget(): Promise<ApiTarget> {
   const target = inject('apiTarget');
   if (!target) throw new Error('no apiTarget was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)');
   if (target.statusFile) await waitForStatus(target.statusFile);
+  return target;
+}
+
+/** The Prism proxy for the fake, once it is ready. */
+export async function fakeProxyTarget(): Promise<FakeProxyTarget> {
+  const target = inject('fakeProxy');
+  if (!target) throw new Error('no fakeProxy was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)');
+  await waitForStatus(target.statusFile);
   return target;
 }
 

@@ -22,6 +22,8 @@ export interface FakeOptions {
   /** Rate-limit windows (the documented 1,000/min and 10,000/h by default). */
   windows?: readonly RateLimitWindow[];
   faults?: FaultOptions;
+  /** The port to listen on (a free one by default). */
+  port?: number;
 }
 
 /** A running fake. */
@@ -101,7 +103,7 @@ export async function startFake(options: FakeOptions = {}): Promise<FakeMacha> {
     send(response, handled.status, apiHeaders(handled.requestId ?? requestId, limit), handled.body, fault, plan?.options.slowMs ?? 0);
   }
 
-  server.listen(0, '127.0.0.1');
+  server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
 

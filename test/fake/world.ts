@@ -27,7 +27,11 @@ export const ALL_SCOPES = ['connectors:read', 'agents:write'] as const;
 /** Starts a fake holding the fixtures. */
 export async function startWorld(options: FakeOptions & { connectors?: number } = {}): Promise<World> {
   const fake = await startFake(options);
-  const connectors = Array.from({ length: options.connectors ?? 3 }, () => fake.store.addConnector('org_a'));
+  // One second apart, so that created_at orders them as their IDs do.
+  const connectors = Array.from({ length: options.connectors ?? 3 }, () => {
+    fake.clock.advance(1_000);
+    return fake.store.addConnector('org_a');
+  });
   return {
     fake,
     connectors,

@@ -91,18 +91,6 @@ export async function launchPrism(args: string[], options: { port?: number } = {
   };
 }
 
-/** Starts Prism and waits until it answers; on failure, stops it and rethrows with its output. */
-export async function startPrism(args: string[]): Promise<PrismProcess> {
-  const prism = await launchPrism(args);
-  try {
-    await prism.ready;
-  } catch (error) {
-    await prism.stop();
-    throw error;
-  }
-  return prism;
-}
-
 /** Whether an HTTP server answers on baseUrl (any status counts). */
 async function answers(baseUrl: string): Promise<boolean> {
   try {
