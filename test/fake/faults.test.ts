@@ -67,20 +67,16 @@ describe('fault mode of the fake', () => {
     expect(pattern.map(([, faulty]) => faulty !== undefined)).toEqual([true, true, false, true, true, false, true, true, false]);
   });
 
-  test('rate_limited: 429 rate_limited with Retry-After and the rate-limit headers, before anything is created', async () => {
-    const { response, text, created } = await createUnder('rate_limited');
-    expect(response?.status).toBe(429);
-    expect(response?.headers.get('retry-after')).toBe('3');
-    expect(JSON.parse(String(text))).toMatchObject({ error: { code: 'rate_limited' } });
-    expect(responseProblems(createAgentOperation, { status: 429, headers: response?.headers ?? new Headers(), bodyText: String(text) })).toEqual([]);
-    expect(created).toBe(0);
-  });
-
-  test('unavailable: 503 service_unavailable with the spec headers, before anything is created', async () => {
-    const { response, text, created } = await createUnder('unavailable');
-    expect(response?.status).toBe(503);
-    expect(JSON.parse(String(text))).toMatchObject({ error: { code: 'service_unavailable' } });
-    expect(responseProblems(createAgentOperation, { status: 503, headers: response?.headers ?? new Headers(), bodyText: String(text) })).toEqual([]);
+  // The spec's error responses: the envelope and its headers (Retry-After on the 429 only).
+  test.each([
+    ['rate_limited', 429, 'rate_limited', '3'],
+    ['unavailable', 503, 'service_unavailable', null],
+  ] as const)('%s: %i %s as the spec declares it, before anything is created', async (kind, status, code, retryAfter) => {
+    const { response, text, created } = await createUnder(kind);
+    expect(response?.status).toBe(status);
+    expect(response?.headers.get('retry-after')).toBe(retryAfter);
+    expect(JSON.parse(String(text))).toMatchObject({ error: { code } });
+    expect(responseProblems(createAgentOperation, { status, headers: response?.headers ?? new Headers(), bodyText: String(text) })).toEqual([]);
     expect(created).toBe(0);
   });
 

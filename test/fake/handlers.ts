@@ -1,5 +1,5 @@
-// The three operations of the fake, each from a checked request to a status and a body typed by
-// the generated operation types.
+// The three operations of the fake, each from a checked request to a status and a body of the
+// generated schema types.
 import type { AgentEnvelope, ConnectorDetailEnvelope, ConnectorList, ErrorCode, ErrorEnvelope } from '../../generated/schema.js';
 import { fingerprint, type IdempotencyStore, type StoredResponse } from './idempotency.js';
 import type { ApiKey } from './keys.js';
@@ -78,6 +78,8 @@ export function createAgent(request: HandlerRequest, { store, idempotency }: Han
   const print = fingerprint(request.method, request.path, body.value);
   if (key.value !== undefined) {
     const decision = idempotency.decide(request.key.token, key.value, print);
+    // The docs say the cached response comes back: its body keeps the first request's request_id,
+    // and X-Request-ID repeats it so that header and body still agree.
     if (decision.kind === 'replay') return { ...decision.response };
     if (decision.kind === 'conflict') return apiError(request, 409, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
   }
