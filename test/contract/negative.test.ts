@@ -2,7 +2,7 @@
 // constraints give (422), each answered with the error envelope. Prism's 422 body is the spec's
 // fixed example, so against Prism the cause is checked in `sl-violations`.
 import { describe, expect, test } from 'vitest';
-import { bundleOperations } from '../support/bundle.js';
+import { bundleOperations, operationById } from '../support/bundle.js';
 import { useSpecCheck } from '../support/spec-check.js';
 import { callOperation, createTestClient } from './client.js';
 import { invalidCalls } from './invalid-calls.js';
@@ -16,7 +16,7 @@ const operations = bundleOperations().filter((operation) => prism || operation.m
 
 /** The error code the spec's example gives for a status of an operation. */
 function documentedCode(operationId: string, status: string): unknown {
-  const response = bundleOperations().find((operation) => operation.operationId === operationId)?.responses[status];
+  const response = operationById(operationId).responses[status];
   const example = Object.values(response?.content['application/json']?.examples ?? {})[0];
   return (example?.value as { error?: { code?: unknown } } | undefined)?.error?.code;
 }

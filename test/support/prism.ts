@@ -15,11 +15,8 @@ const POLL_MS = 25;
 /** A Prism process started by launchPrism. */
 export interface PrismProcess {
   baseUrl: string;
-  pid: number;
   /** Resolves once Prism answers on its port; rejects with Prism's output if it exits or never answers. */
   ready: Promise<void>;
-  /** Everything Prism printed so far. */
-  output(): string;
   /** Ends this Prism process (SIGTERM, then SIGKILL) and resolves when it has exited. */
   stop(): Promise<void>;
 }
@@ -36,9 +33,9 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Spawns `prism <args> -p <port> --host 127.0.0.1` from the project root (a free port unless one is
- * given), without waiting for it to be ready (see `ready`). `args` is the command and its positionals, e.g.
- * `['mock', 'generated/openapi.yaml']` or `['proxy', 'generated/openapi.yaml', upstreamUrl]`.
+ * Spawns `prism <args> -p <port> --host 127.0.0.1` from the project root (a free port unless one
+ * is given), without waiting for it to be ready (see `ready`). `args` is the command and its
+ * positionals: `['mock', 'generated/openapi.yaml']` or `['proxy', 'generated/openapi.yaml', url]`.
  */
 export async function launchPrism(args: string[], options: { port?: number } = {}): Promise<PrismProcess> {
   const port = options.port ?? (await freePort());
@@ -77,9 +74,7 @@ export async function launchPrism(args: string[], options: { port?: number } = {
 
   return {
     baseUrl,
-    pid: child.pid ?? -1,
     ready,
-    output: () => output,
     async stop() {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
