@@ -1,15 +1,41 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import summaryReporter from './test/support/summary-reporter.js';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     reporters: ['default', summaryReporter()],
-    typecheck: {
-      enabled: true,
-      include: ['test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-    },
     testTimeout: 30_000,
+    // Two projects so that only the contract tests pay for Prism (its global setup); `vitest run`
+    // still runs both, and the reporters above see every test of both.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/contract/**', 'test/fake/**'],
+          typecheck: {
+            enabled: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts', 'test/fake/**/*.test.ts'],
+          globalSetup: ['test/contract/prism-setup.ts'],
+          // After the unit tests: Prism starts with the run and comes up while they run, instead
+          // of making the first worker wait for it.
+          sequence: { groupOrder: 1 },
+          // These files share no state but the read-only bundle, and each starts its own fake:
+          // running them in one worker without re-importing Ajv and the bundle per file halves
+          // their CPU time.
+          isolate: false,
+        },
+      },
+    ],
   },
 });

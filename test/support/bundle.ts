@@ -65,3 +65,141 @@ function assertNever(name: string): never {
 export function describeErrors(validate: ValidateFunction): string {
   return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
 }
+
+/** An operation of the bundle with where it lives. */
+export interface BundleOperation {
+  operationId: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  /** Path-level parameters first, then the operation's own, refs resolved. */
+  parameters: ParameterObject[];
+  requestBody?: { required?: boolean; content: Record<string, MediaTypeObject> };
+  responses: Record<string, ResponseObject>;
+  requiredScope: string;
+}
+
+/** The parts of a parameter object the tests read. */
+export interface ParameterObject {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema: Record<string, unknown>;
+}
+
+/** The parts of a media type object the tests read. */
+export interface MediaTypeObject {
+  schema: object;
+  examples?: Record<string, { value: unknown }>;
+}
+
+/** The parts of a response object the tests read, refs resolved. */
+export interface ResponseObject {
+  description: string;
+  headers: Record<string, { required?: boolean; schema: Record<string, unknown> }>;
+  content: Record<string, MediaTypeObject>;
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Follows a local `#/components/<kind>/<Name>` ref; any other value is returned as it is. */
+export function resolveRef<T>(node: unknown): T {
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref !== 'string') return node as T;
+  const [, kind = '', name = ''] = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref) ?? [];
+  const target = bundle.components[kind]?.[name];
+  if (target === undefined) throw new Error(`generated/openapi.json: unresolvable $ref ${ref}`);
+  return target as T;
+}
+
+let operations: BundleOperation[] | undefined;
+
+/** Every operation of the bundle, in document order (read once). */
+export function bundleOperations(): BundleOperation[] {
+  operations ??= readOperations();
+  return operations;
+}
+
+function readOperations(): BundleOperation[] {
+  return Object.entries(bundle.paths).flatMap(([path, item]) => {
+    const shared = ((item.parameters ?? []) as object[]).map((parameter) => resolveRef<ParameterObject>(parameter));
+    return METHODS.filter((method) => item[method] !== undefined).map((method) => {
+      const operation = item[method] as Record<string, unknown>;
+      const own = ((operation.parameters ?? []) as object[]).map((parameter) => resolveRef<ParameterObject>(parameter));
+      const responses = Object.fromEntries(
+        Object.entries(operation.responses as Record<string, object>).map(([status, response]) => {
+          const resolved = resolveRef<ResponseObject>(response);
+          const headers = Object.fromEntries(Object.entries(resolved.headers ?? {}).map(([name, header]) => [name, resolveRef<ResponseObject['headers'][string]>(header)]));
+          return [status, { ...resolved, headers, content: resolved.content ?? {} }];
+        }),
+      );
+      return {
+        operationId: operation.operationId as string,
+        method,
+        path,
+        parameters: [...shared, ...own],
+        requestBody: operation.requestBody as BundleOperation['requestBody'],
+        responses,
+        requiredScope: operation['x-required-scope'] as string,
+      };
+    });
+  });
+}
+
+/** The operation with this operationId; throws naming the known ones if there is none. */
+export function operationById(operationId: string): BundleOperation {
+  const found = bundleOperations().find((operation) => operation.operationId === operationId);
+  if (!found) throw new Error(`no operation ${operationId} in generated/openapi.json (known: ${bundleOperations().map((o) => o.operationId).join(', ')})`);
+  return found;
+}
+
+/** The operation whose method and path template match a request, or undefined. */
+export function operationFor(method: string, pathname: string): BundleOperation | undefined {
+  return bundleOperations().find((operation) => {
+    if (operation.method !== method.toLowerCase()) return false;
+    const pattern = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
+    return new RegExp(`^${pattern}$`).test(pathname);
+  });
+}
+
+/** What a received response carried: its status, headers and raw body text. */
+export interface ReceivedResponse {
+  status: number;
+  headers: Headers;
+  bodyText: string;
+}
+
+/**
+ * Checks a received response against the bundle's response object for its status: every declared
+ * header (present when required, valid against its schema) and the JSON body against its schema.
+ * Returns one readable line per problem, naming the operation, status and place.
+ */
+export function responseProblems(operation: BundleOperation, received: ReceivedResponse): string[] {
+  const where = `${operation.operationId} ${received.status}`;
+  const declared = operation.responses[String(received.status)];
+  if (!declared) return [`${where}: status not declared in the spec (declared: ${Object.keys(operation.responses).join(', ')})`];
+  const problems: string[] = [];
+  for (const [name, header] of Object.entries(declared.headers)) {
+    const raw = received.headers.get(name);
+    if (raw === null) {
+      if (header.required) problems.push(`${where}: required header ${name} is missing`);
+      continue;
+    }
+    // Header values are text; an integer header must be written as one, then checked as a number.
+    const value = header.schema.type === 'integer' ? (/^-?\d+$/.test(raw) ? Number(raw) : raw) : raw;
+    const validate = validatorFor(header.schema);
+    if (!validate(value)) problems.push(`${where}: header ${name}: ${JSON.stringify(raw)} ${describeErrors(validate)}`);
+  }
+  const media = declared.content['application/json'];
+  if (!media) return problems;
+  const contentType = received.headers.get('content-type') ?? '';
+  if (!contentType.startsWith('application/json')) problems.push(`${where}: content-type is ${JSON.stringify(contentType)}, not application/json`);
+  let body: unknown;
+  try {
+    body = JSON.parse(received.bodyText);
+  } catch {
+    return [...problems, `${where}: body is not JSON: ${JSON.stringify(received.bodyText.slice(0, 80))}`];
+  }
+  const validate = validatorFor(media.schema);
+  if (!validate(body)) problems.push(`${where}: body ${describeErrors(validate)}`);
+  return problems;
+}

@@ -1,0 +1,169 @@
+// Client-level tests of @macha/api-client (src/, issue #3): the resource methods over the whole
+// operation x status matrix on the Prism mock, and retries, pagination and errors against the fake
+// with its fault mode on.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { AgentCreate } from '../../generated/schema.js';
+import { createMachaClient, MachaError, type MachaClient } from '../../src/index.js';
+import { FAULT_KINDS, type FaultKind, type FaultOptions } from '../fake/faults.js';
+import { startWorld, UNLIMITED, type World } from '../fake/world.js';
+import type { OperationCall } from './client.js';
+import { matrixCases } from './matrix.js';
+import { apiTarget, type ApiTarget } from './target.js';
+
+/** The client method for each operation of the matrix, called with the case's sample parameters. */
+const CALLS: Record<string, (client: MachaClient, call: OperationCall) => Promise<unknown>> = {
+  listConnectors: (client, call) => client.connectors.list(call.params?.query),
+  getConnector: (client, call) => client.connectors.retrieve(String(call.params?.path?.id)),
+  createAgent: (client, call) => client.agents.create(call.body as AgentCreate, { idempotencyKey: call.params?.header?.['Idempotency-Key'] }),
+};
+
+/** Resolves with the MachaError a promise rejects with (and fails if it resolves or rejects otherwise). */
+async function machaError(promise: Promise<unknown>): Promise<MachaError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(MachaError);
+  return error as MachaError;
+}
+
+// Setup runs in hooks, not in the describe bodies, so that nothing starts while tests are only collected.
+describe('@macha/api-client against the Prism mock: the matrix through the resource methods', () => {
+  let target: ApiTarget;
+  beforeAll(async () => {
+    target = await apiTarget();
+  });
+  const cases = matrixCases();
+
+  test.runIf(inject('apiTarget').kind === 'prism').each(cases.map((matrixCase) => [`${matrixCase.operationId}: ${matrixCase.status} ${matrixCase.example}`, matrixCase] as const))(
+    '%s lands in the right branch',
+    async (_name, { operationId, status, example, expected, call }) => {
+      let received: Response | undefined;
+      const prefer = async (request: Request) => {
+        const steered = new Request(request);
+        steered.headers.set('Prefer', `code=${status}, example=${example}`);
+        received = await fetch(steered);
+        return received;
+      };
+      const client = createMachaClient({ apiKey: target.apiKey, baseUrl: target.baseUrl, fetch: prefer, maxRetries: 0 });
+      const method = CALLS[operationId];
+      expect(method, `no client method mapped for ${operationId}: add it to CALLS`).toBeDefined();
+      if (!method) return;
+      if (status.startsWith('2')) {
+        expect(await method(client, call)).toEqual(expected);
+        return;
+      }
+      const documented = (expected as { error: { code: string; request_id: string } }).error;
+      const error = await machaError(method(client, call));
+      // The client takes the request ID from X-Request-ID first (Prism's mock sends its schema
+      // example there, not the body's), and from the envelope when the header is missing.
+      const requestId = received?.headers.get('x-request-id') ?? documented.request_id;
+      expect({ status: error.status, code: error.code, requestId: error.requestId }).toEqual({ status: Number(status), code: documented.code, requestId });
+    },
+  );
+});
+
+describe('@macha/api-client against the fake with faults', () => {
+  let world: World;
+  let injected = 0;
+  const counts: FaultKind[] = [];
+  beforeAll(async () => {
+    world = await startWorld({ connectors: 1_000, windows: UNLIMITED });
+  });
+  afterAll(async () => {
+    const byKind = FAULT_KINDS.map((kind) => `${kind} ${counts.filter((seen) => seen === kind).length}`).join(', ');
+    console.log(`client-level fault cases injected: ${injected} (${byKind})`);
+    await world.fake.close();
+  });
+  const clientFor = (apiKey: string, options: { maxRetries?: number; timeoutMs?: number } = {}) =>
+    createMachaClient({ apiKey, baseUrl: world.fake.baseUrl, maxRetries: options.maxRetries ?? 3, timeoutMs: options.timeoutMs ?? 500 });
+  /** Runs body with faults on, then turns them off and counts what was injected. */
+  const withFaults = async <T>(options: FaultOptions, body: () => Promise<T>): Promise<{ result: T; kinds: FaultKind[] }> => {
+    // Slow answers come well after the client's timeout, so they always time out.
+    world.fake.setFaults({ slowMs: 3_000, ...options });
+    try {
+      const result = await body();
+      const kinds = world.fake.faults()?.injected.map((fault) => fault.kind) ?? [];
+      injected += kinds.length;
+      counts.push(...kinds);
+      return { result, kinds };
+    } finally {
+      world.fake.setFaults(undefined);
+    }
+  };
+
+  test('connectors.listAll: over 1,000 connectors with every kind of fault, each connector exactly once, newest first', async () => {
+    const existing = world.connectors.map((connector) => connector.id);
+    const client = clientFor(world.keys.full.token);
+    const seen = new Set<FaultKind>();
+    for (const seed of [11, 12, 13]) {
+      const expected = [...existing].reverse();
+      const { result, kinds } = await withFaults({ seed, rate: 0.4 }, async () => {
+        const ids: string[] = [];
+        for await (const connector of client.connectors.listAll({ limit: 100 })) {
+          ids.push(connector.id);
+          // Connectors added mid-scan are newer than the cursor, so the scan must not return them.
+          if (ids.length === 150) existing.push(world.fake.store.addConnector('org_a').id);
+        }
+        return ids;
+      });
+      expect(result).toEqual(expected);
+      for (const kind of kinds) seen.add(kind);
+    }
+    expect([...seen].sort()).toEqual([...FAULT_KINDS].sort());
+  });
+
+  test('agents.create: retried through faults with an Idempotency-Key, creates exactly one agent', async () => {
+    const client = clientFor(world.keys.full.token);
+    for (const seed of [21, 22, 23, 24, 25, 26]) {
+      const before = world.fake.store.agents('org_a').length;
+      const body: AgentCreate = { handle: `retried${seed}`, name: 'Retried', instructions: 'Survive faults.' };
+      const { result, kinds } = await withFaults({ seed, rate: 0.7 }, () => client.agents.create(body, { idempotencyKey: randomUUID() }));
+      const agents = world.fake.store.agents('org_a');
+      expect(kinds.length, `seed ${seed} injected no fault`).toBeGreaterThan(0);
+      expect(agents).toHaveLength(before + 1);
+      expect(result.data).toEqual(agents.at(-1));
+    }
+  });
+
+  const surfaced: Array<[FaultKind, { status: number; code: string; retryAfter?: number }]> = [
+    ['rate_limited', { status: 429, code: 'rate_limited', retryAfter: 3 }],
+    ['unavailable', { status: 503, code: 'service_unavailable' }],
+    ['not_json', { status: 502, code: 'invalid_response' }],
+    ['drop', { status: 0, code: 'network_error' }],
+    ['slow', { status: 0, code: 'timeout' }],
+    // A body cut short fails while reading, like a dropped connection.
+    ['truncated', { status: 0, code: 'network_error' }],
+  ];
+  test.each(surfaced.map(([kind, expected]) => [kind, `${expected.status} ${expected.code}`, kind, expected] as const))('connectors.list: without retries, a %s fault surfaces as MachaError %s', async (_kind, _name, kind, expected) => {
+    // Only the slow fault may time out; the others get all the time a loaded machine needs.
+    const client = clientFor(world.keys.full.token, { maxRetries: 0, timeoutMs: kind === 'slow' ? 500 : 10_000 });
+    const { result } = await withFaults({ seed: 1, rate: 1, kinds: [kind], retryAfterSeconds: 3 }, () => machaError(client.connectors.list()));
+    expect(result).toMatchObject(expected);
+  });
+
+  test('agents.create: a key without agents:write gets MachaError 403 insufficient_scope, with the request ID, not retried', async () => {
+    const before = world.fake.requestCount();
+    const error = await machaError(clientFor(world.keys.readOnly.token).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }));
+    expect(error).toMatchObject({ status: 403, code: 'insufficient_scope', requestId: expect.stringMatching(/^req_/) });
+    expect(world.fake.requestCount()).toBe(before + 1);
+  });
+
+  test('connectors.list: a key without connectors:read gets MachaError 403 insufficient_scope', async () => {
+    expect(await machaError(clientFor(world.keys.writeOnly.token).connectors.list())).toMatchObject({ status: 403, code: 'insufficient_scope' });
+  });
+
+  test("connectors.retrieve: another org's connector gets MachaError 404 not_found, like an unknown one", async () => {
+    const client = clientFor(world.keys.full.token);
+    expect(await machaError(client.connectors.retrieve(world.otherOrgConnector.id))).toMatchObject({ status: 404, code: 'not_found' });
+    expect(await machaError(client.connectors.retrieve('connector_000000000000000000000000'))).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  test('agents.create: the same Idempotency-Key with another body gets MachaError 409 idempotency_key_reused', async () => {
+    const client = clientFor(world.keys.full.token);
+    const idempotencyKey = randomUUID();
+    await client.agents.create({ handle: 'firstBody', name: 'x', instructions: 'x' }, { idempotencyKey });
+    expect(await machaError(client.agents.create({ handle: 'otherBody', name: 'x', instructions: 'x' }, { idempotencyKey }))).toMatchObject({ status: 409, code: 'idempotency_key_reused' });
+  });
+});

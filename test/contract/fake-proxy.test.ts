@@ -1,0 +1,83 @@
+// The fake behind `prism proxy`: Prism validates every request and response of a realistic session
+// against the spec, so the fake is shown to honour the spec it fakes. Any `sl-violations` entry
+// fails the test that caused it, except the request violations the invalid-input test provokes on
+// purpose; a control test shows that Prism does report a response that breaks the spec.
+import { afterAll, describe, expect, test } from 'vitest';
+import type { AgentCreate } from '../../generated/schema.js';
+import { startWorld } from '../fake/world.js';
+import { useSpecCheck } from '../support/spec-check.js';
+import { createTestClient } from './client.js';
+import { fakeProxyTarget } from './target.js';
+
+const MINUTE = 60_000;
+// The global setup started the proxy for the port the fake takes here.
+const prism = await fakeProxyTarget();
+const world = await startWorld({ connectors: 45, windows: [{ limit: 30, windowMs: MINUTE }], port: prism.upstreamPort });
+afterAll(() => world.fake.close());
+
+describe('the fake behind prism proxy', () => {
+  const spec = useSpecCheck({ baseUrl: prism.baseUrl, sameRequestId: true });
+  const clientFor = (apiKey: string) => createTestClient({ baseUrl: prism.baseUrl, apiKey, fetch: spec.fetch });
+  const client = clientFor(world.keys.full.token);
+  const body: AgentCreate = { handle: 'proxied', name: 'Proxied', instructions: 'Answer from Zendesk.', tools: [{ name: 'zendesk_get_ticket', connector_id: world.connectors[0]?.id ?? null }] };
+
+  test('listConnectors: every page of 45 connectors, newest first, then retrieve one by prefixed and bare ID', async () => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const { data } = await client.GET('/connectors', { params: { query: { limit: 10, cursor } } });
+      ids.push(...(data?.data.map((connector) => connector.id) ?? []));
+      cursor = data?.meta.next_cursor ?? undefined;
+    } while (cursor);
+    expect(ids).toEqual(world.connectors.map((connector) => connector.id).reverse());
+    for (const id of [ids[0] ?? '', ids[0]?.slice('connector_'.length) ?? '']) {
+      const { data } = await client.GET('/connectors/{id}', { params: { path: { id } } });
+      expect(data?.data.id).toBe(ids[0]);
+    }
+  });
+
+  test('createAgent: created, replayed for the same Idempotency-Key, 409 for another body or a taken handle', async () => {
+    const header = { 'Idempotency-Key': 'proxy-session-1' };
+    const created = await client.POST('/agents', { body, params: { header } });
+    const replayed = await client.POST('/agents', { body, params: { header } });
+    const reused = await client.POST('/agents', { body: { ...body, name: 'Other' }, params: { header } });
+    const taken = await client.POST('/agents', { body });
+    expect([created, replayed, reused, taken].map(({ response }) => response.status)).toEqual([201, 201, 409, 409]);
+    expect(replayed.data).toEqual(created.data);
+    expect([reused.error?.error.code, taken.error?.error.code]).toEqual(['idempotency_key_reused', 'agent_handle_taken']);
+  });
+
+  test('errors: unknown key 401, missing scope 403, other org 404, malformed cursor 422', async () => {
+    const unknownKey = await clientFor('mka_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345').GET('/connectors');
+    const noScope = await clientFor(world.keys.readOnly.token).POST('/agents', { body });
+    const otherOrg = await client.GET('/connectors/{id}', { params: { path: { id: world.otherOrgConnector.id } } });
+    // A cursor the spec allows (any non-empty string) that the server rejects.
+    const badCursor = await client.GET('/connectors', { params: { query: { cursor: 'page-2' } } });
+    expect([unknownKey, noScope, otherOrg, badCursor].map(({ response }) => response.status)).toEqual([401, 403, 404, 422]);
+  });
+
+  test('rate limit: past the window the fake answers 429 with Retry-After, as the spec declares it', async () => {
+    const burst = clientFor(world.fake.keys.issue('org_a', ['connectors:read']).token);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1) statuses.push((await burst.GET('/connectors', { params: { query: { limit: 1 } } })).response.status);
+    expect(statuses).toEqual([...Array(30).fill(200), 429]);
+  });
+
+  test('invalid input: Prism reports only the request violation, and the fake answers 422 within the spec', async () => {
+    const { response } = await client.GET('/connectors', { params: { query: { limit: 0 } } });
+    expect(response.status).toBe(422);
+    expect(spec.takeViolations()).toEqual([expect.objectContaining({ location: ['request', 'query', 'limit'] })]);
+  });
+
+  test('control: a response outside the spec (a gateway HTML page) is reported by Prism as a response violation', async () => {
+    world.fake.setFaults({ seed: 1, rate: 1, kinds: ['not_json'] });
+    try {
+      const response = await fetch(`${prism.baseUrl}/connectors`, { headers: { authorization: `Bearer ${world.keys.full.token}` } });
+      expect(response.status).toBe(502);
+      const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as Array<{ location: string[] }>;
+      expect(violations.map((violation) => violation.location[0])).toContain('response');
+    } finally {
+      world.fake.setFaults(undefined);
+    }
+  });
+});

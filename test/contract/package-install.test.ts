@@ -1,0 +1,91 @@
+// What an application developer gets: the tarball `npm pack` makes installs into a fresh project,
+// compiles there with `strict: true` under moduleResolution "bundler" and "node16", and runs the
+// seed's three-step workflow (retrieve a connector, pick its read tools, create an agent) against
+// the Prism mock.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { packTarball } from '../support/packed.js';
+import { ROOT } from '../support/spec-copy.js';
+import { apiTarget, type ApiTarget } from './target.js';
+
+const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** The seed's workflow as an application would write it, printing what it got as JSON. */
+const WORKFLOW = `import { createMachaClient, isMachaError, toolRefs, type ConnectorDetail, type ToolRef } from '@macha/api-client';
+
+declare const process: { env: Record<string, string | undefined>; exitCode?: number };
+
+const macha = createMachaClient({ baseUrl: process.env.MACHA_BASE_URL });
+try {
+  const { data: connector }: { data: ConnectorDetail } = await macha.connectors.retrieve('connector_64f1c0ef2ec711ef6dc1dcf0');
+  const tools: ToolRef[] = toolRefs(connector);
+  const { data: agent, meta } = await macha.agents.create({
+    handle: 'readOnlyZendesk',
+    name: 'Read-only Zendesk',
+    instructions: 'Answer questions using Zendesk data. Never modify tickets.',
+    tools,
+  });
+  console.log(JSON.stringify({ tools, agentId: agent.id, requestId: meta.request_id }));
+} catch (error) {
+  if (isMachaError(error)) console.error(error.status, error.code, error.message);
+  process.exitCode = 1;
+}
+`;
+
+/** A tsconfig for one module resolution mode, strict, emitting next to the source. */
+function tsconfig(resolution: 'bundler' | 'node16') {
+  return {
+    compilerOptions: {
+      strict: true,
+      target: 'ES2022',
+      module: resolution === 'bundler' ? 'ESNext' : 'Node16',
+      moduleResolution: resolution,
+      outDir: `out-${resolution}`,
+      // The platform an app targets (fetch, Request, AbortSignal), not this repo's @types/node.
+      lib: ['ES2022', 'DOM'],
+      types: [],
+      // The package's own declarations are checked too, as a strict consumer may have them checked.
+      skipLibCheck: false,
+      skipDefaultLibCheck: true,
+    },
+    files: ['main.ts'],
+  };
+}
+
+describe('the packed package in a fresh project', () => {
+  const project = mkdtempSync(path.join(tmpdir(), 'macha-consumer-'));
+  let target: ApiTarget;
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  beforeAll(async () => {
+    target = await apiTarget();
+    const tarball = packTarball();
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    // --prefer-offline: openapi-fetch comes from the cache `npm ci` filled, the registry otherwise.
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, stdio: 'pipe' });
+    writeFileSync(path.join(project, 'main.ts'), WORKFLOW);
+  }, 120_000);
+
+  test.each(['bundler', 'node16'] as const)('compiles with strict: true under moduleResolution %s', (resolution) => {
+    writeFileSync(path.join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
+    const result = spawnSync(process.execPath, [TSC, '-p', `tsconfig.${resolution}.json`], { cwd: project, encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  test("runs the seed's workflow against the Prism mock: retrieve, pick read tools, create", () => {
+    const result = spawnSync(process.execPath, ['out-node16/main.js'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, MACHA_API_KEY: target.apiKey, MACHA_BASE_URL: target.baseUrl },
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      tools: [{ name: 'zendesk_get_ticket', connector_id: 'connector_64f1c0ef2ec711ef6dc1dcf0' }],
+      agentId: expect.stringMatching(/^agent_[0-9a-f]{24}$/),
+      requestId: expect.stringMatching(/^req_/),
+    });
+  });
+});
