@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { generate } from './generate.mjs';
 import { runCommand, StepError } from './lib/steps.mjs';
+import { stopWorkers } from './lib/workers.mjs';
 
 await runCommand('generate:check', async () => {
   await generate();
@@ -15,3 +16,4 @@ await runCommand('generate:check', async () => {
     );
   }
 });
+await stopWorkers();

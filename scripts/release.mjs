@@ -16,6 +16,7 @@ import { formatFinding } from './lib/breaking/report.mjs';
 import { isBreaking } from './lib/breaking/rules.mjs';
 import { bundleCurrentSpec, listReleases, readRelease, RELEASES_DIR, setSpecVersion, SPEC_ROOT, versionOf } from './lib/releases.mjs';
 import { runCommand, step, StepError } from './lib/steps.mjs';
+import { stopWorkers } from './lib/workers.mjs';
 
 const CHANGELOG = 'CHANGELOG.md';
 const USAGE = 'usage: npm run release -- <version> [--recut]   (e.g. npm run release -- 1.1.0)';
@@ -136,4 +137,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!version || extra.length > 0) throw new StepError(USAGE);
     await release(version, { recut: parsed.values.recut === true });
   });
+  await stopWorkers();
 }
