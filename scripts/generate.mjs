@@ -11,9 +11,10 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint } from './lint.mjs';
 import { buildDocs } from './lib/docs.mjs';
-import { begin, runCommand, step, StepError } from './lib/steps.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
+import { begin, step, StepError } from './lib/steps.mjs';
 import { operationsSource } from './lib/operations.mjs';
-import { callInWorker, stopWorkers } from './lib/workers.mjs';
+import { callInWorker } from './lib/workers.mjs';
 
 /** Every file generate writes into generated/. */
 export const GENERATED_FILES = ['openapi.yaml', 'openapi.json', 'schema.ts', 'operations.ts'];
@@ -77,7 +78,7 @@ export async function generate(options = {}) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await runCommand('generate', generate);
-  await stopWorkers();
-}
+/** `npm run generate` on the project in root. */
+export const cli = { title: 'generate', run: (/** @type {string[]} */ _args, /** @type {string} */ root) => generate({ root }) };
+
+if (isMain(import.meta.url)) await runScript(cli);

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { breakingGate } from './lib/breaking/gate.mjs';
 import { checkLayout, refCycles } from './lib/layout.mjs';
 import { loadApis, redoclyBundle, redoclyLint } from './lib/redocly.mjs';
-import { begin, logSink, runCommand, step, StepError } from './lib/steps.mjs';
-import { callInWorker, stopWorkers } from './lib/workers.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
+import { begin, logSink, step, StepError } from './lib/steps.mjs';
+import { callInWorker } from './lib/workers.mjs';
 
 const SPECTRAL = new URL('./lib/spectral.mjs', import.meta.url);
 
@@ -45,7 +46,7 @@ export async function lint(options = {}) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await runCommand('lint', lint);
-  await stopWorkers();
-}
+/** `npm run lint` on the project in root. */
+export const cli = { title: 'lint', run: (/** @type {string[]} */ _args, /** @type {string} */ root) => lint({ root }) };
+
+if (isMain(import.meta.url)) await runScript(cli);

@@ -32,6 +32,15 @@ export function log(text) {
 export const logSink = /** @type {Sink} */ ({ write: log });
 
 /**
+ * The current run's sink when withLog gave one, else `stream` (for a report meant for stdout).
+ * @param {Sink} stream
+ * @returns {Sink}
+ */
+export function sinkOr(stream) {
+  return sinks.getStore() ?? stream;
+}
+
+/**
  * Runs `run` with everything it logs sent to `sink`.
  * @template T
  * @param {Sink} sink
