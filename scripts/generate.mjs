@@ -11,6 +11,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint } from './lint.mjs';
 import { buildDocs } from './lib/docs.mjs';
+import { loadApis, redoclyBundle } from './lib/redocly.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { begin, step, StepError } from './lib/steps.mjs';
 import { operationsSource } from './lib/operations.mjs';
@@ -35,6 +36,47 @@ function checkComponentNames(bundle) {
 }
 
 /**
+ * The generated TypeScript of a bundle, by project-relative path: the types (made in the
+ * TypeScript worker lane, where TypeScript is loaded) and the client's operation table.
+ * @param {string} root
+ * @param {Record<string, any>} parsed the bundle
+ * @returns {Promise<Record<string, string>>}
+ */
+async function typeFiles(root, parsed) {
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  return {
+    'generated/schema.ts': await callInWorker('typescript', TYPES, 'generateTypes', parsed),
+    'generated/operations.ts': operationsSource(parsed, version),
+  };
+}
+
+/**
+ * Watch mode's fast path: bundles the spec as it is (the lint comes after, in generate) and writes
+ * the types and the operation table straight into generated/, each file only if its text changed
+ * (written aside and renamed, so an editor never reads half a file). Resolves with the files
+ * that changed, each with its previous and new text; throws a StepError naming the file and line
+ * when the spec cannot be bundled.
+ * @param {string} root
+ * @returns {Promise<{ file: string, before: string, after: string }[]>}
+ */
+export async function refreshTypes(root) {
+  const [api] = await loadApis(root);
+  const bundle = await redoclyBundle(root, /** @type {import('./lib/redocly.mjs').Api} */ (api));
+  checkComponentNames(bundle.parsed);
+  const changed = [];
+  for (const [file, after] of Object.entries(await typeFiles(root, bundle.parsed))) {
+    const target = path.join(root, file);
+    const before = await readFile(target, 'utf8').catch(() => '');
+    if (before === after) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(`${target}.tmp`, after);
+    await rename(`${target}.tmp`, target);
+    changed.push({ file, before, after });
+  }
+  return changed;
+}
+
+/**
  * Runs the pipeline on the project in root (default: the current directory).
  * @param {{ root?: string }} [options]
  */
@@ -55,11 +97,7 @@ export async function generate(options = {}) {
   });
   const files = await step('types (openapi-typescript)', async () => {
     await warm;
-    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-    const generated = {
-      'generated/schema.ts': await callInWorker('typescript', TYPES, 'generateTypes', bundle.parsed),
-      'generated/operations.ts': operationsSource(bundle.parsed, version),
-    };
+    const generated = await typeFiles(root, bundle.parsed);
     for (const [file, text] of Object.entries(generated)) await writeFile(path.join(scratch, path.basename(file)), text);
     return generated;
   });
