@@ -2,8 +2,10 @@
 // `npm run check:breaking`: the current spec against the latest release in releases/, one line per
 // difference, exit 1 on a breaking change unless info.version starts a new major version.
 import { breakingGate } from './lib/breaking/gate.mjs';
-import { runCommand } from './lib/steps.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
+import { sinkOr } from './lib/steps.mjs';
 
-await runCommand('check:breaking', async () => {
-  await breakingGate(process.stdout);
-});
+/** `npm run check:breaking` on the project in root; the report goes to stdout. */
+export const cli = { title: 'check:breaking', run: (/** @type {string[]} */ _args, /** @type {string} */ root) => breakingGate(sinkOr(process.stdout), { root }) };
+
+if (isMain(import.meta.url)) await runScript(cli);

@@ -3,29 +3,23 @@
 // rebuilds it whenever a file under spec/ or redocly.yaml changes. A failed rebuild is reported and
 // the last good page stays served, so a typo while editing never stops the server.
 // Only dist/docs/ is written: generated/ is left to `npm run generate`.
-import { watch } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint } from './lint.mjs';
 import { buildDocs } from './lib/docs.mjs';
-import { redocly } from './lib/redocly.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
 import { runCommand, step, StepError } from './lib/steps.mjs';
+import { watchSpec } from './lib/watch.mjs';
 
 const DOCS_DIR = path.resolve('dist', 'docs');
 const SCRATCH_DIR = path.resolve('dist', '.docs-serve');
-/** Editors save in several file events; wait this long for quiet before rebuilding. */
-const QUIET_MS = 150;
 
 /** Lints and bundles the spec, builds the page in a scratch folder, then swaps it in atomically. */
 async function rebuild() {
-  await lint();
+  const bundle = await lint();
   await rm(SCRATCH_DIR, { recursive: true, force: true });
-  await mkdir(SCRATCH_DIR, { recursive: true });
-  const bundleFile = path.join(SCRATCH_DIR, 'openapi.yaml');
-  await step('bundle', () => redocly(['bundle', 'macha@v1', '--output', bundleFile]));
-  await step('docs (redoc)', () => buildDocs(bundleFile, path.join(SCRATCH_DIR, 'index.html')));
+  await step('docs (redoc)', () => buildDocs(bundle.parsed, path.join(SCRATCH_DIR, 'index.html')));
   await mkdir(DOCS_DIR, { recursive: true });
   await rename(path.join(SCRATCH_DIR, 'index.html'), path.join(DOCS_DIR, 'index.html'));
   await rm(SCRATCH_DIR, { recursive: true, force: true });
@@ -45,34 +39,6 @@ async function rebuildAndReport(url) {
   }
 }
 
-/**
- * Calls run after changes settle; changes during a run trigger exactly one more run.
- * @param {() => Promise<void>} run
- */
-function debounced(run) {
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  let running = false;
-  let again = false;
-  const start = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    await run();
-    running = false;
-    if (again) {
-      again = false;
-      await start();
-    }
-  };
-  return () => {
-    clearTimeout(timer);
-    timer = setTimeout(start, QUIET_MS);
-  };
-}
-
 const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8080' } } });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -87,8 +53,6 @@ const { url } = await serveDirectory(DOCS_DIR, port).catch((/** @type {NodeJS.Er
   process.exit(1);
 });
 process.exitCode = 0;
-const onChange = debounced(() => rebuildAndReport(url));
-watch(path.resolve('spec'), { recursive: true }, onChange);
-// The folder, not the file: editors that save by replacing redocly.yaml would end a file watch.
-watch(process.cwd(), (_event, name) => name === 'redocly.yaml' && onChange());
+// Editors save in several file events; 150 ms of quiet before rebuilding.
+watchSpec(process.cwd(), () => rebuildAndReport(url), { quietMs: 150 });
 process.stdout.write(`Docs at ${url} (rebuilt when spec/ or redocly.yaml changes; Ctrl+C stops)\n`);

@@ -1,24 +1,26 @@
 // @ts-check
 // `npm run generate`: lint, bundle (YAML + JSON), generate the TypeScript types and the operation
 // table, build the docs site and the client package, printing each step's duration. Outputs are
-// written to a scratch folder first and moved into generated/ (and dist/docs/) only when every
-// step has succeeded, so a failed run leaves the previous files exactly as they were.
+// written to a scratch folder first and moved into generated/, dist/docs/ and dist/package/ only
+// when every step has succeeded, so a failed run leaves the previous files exactly as they were.
+//
+// One process: Redocly lints and bundles on the main thread while Spectral (in lint) and
+// TypeScript (types, then the package build) work in worker threads; TypeScript parses its lib
+// files while the spec is linted, and the docs page is assembled while the package compiles.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { lint } from './lint.mjs';
 import { buildDocs } from './lib/docs.mjs';
-import { redocly } from './lib/redocly.mjs';
-import { runCommand, step, StepError } from './lib/steps.mjs';
+import { loadApis, redoclyBundle } from './lib/redocly.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
+import { begin, step, StepError } from './lib/steps.mjs';
 import { operationsSource } from './lib/operations.mjs';
-import { buildPackage } from './lib/package.mjs';
-import { generateTypes } from './lib/types.mjs';
+import { callInWorker } from './lib/workers.mjs';
 
-const OUT_DIR = path.resolve('generated');
-const SCRATCH_DIR = path.resolve('dist', '.generate');
 /** Every file generate writes into generated/. */
 export const GENERATED_FILES = ['openapi.yaml', 'openapi.json', 'schema.ts', 'operations.ts'];
-const DOCS_DIR = path.resolve('dist', 'docs');
+const TYPES = new URL('./lib/types.mjs', import.meta.url);
+const PACKAGE = new URL('./lib/package.mjs', import.meta.url);
 
 /**
  * Fails when two component files share a name, which Redocly would bundle as Name and Name-2.
@@ -33,39 +35,88 @@ function checkComponentNames(bundle) {
   if (clashes.length > 0) throw new StepError(clashes.join('\n'));
 }
 
-/** Runs the pipeline; resolves with the files written, relative to the project. */
-export async function generate() {
-  await lint();
-  await rm(SCRATCH_DIR, { recursive: true, force: true });
-  await mkdir(SCRATCH_DIR, { recursive: true });
-  const yamlFile = path.join(SCRATCH_DIR, 'openapi.yaml');
-  const bundle = await step('bundle (yaml + json)', async () => {
-    await redocly(['bundle', 'macha@v1', '--output', yamlFile]);
-    const parsed = parse(await readFile(yamlFile, 'utf8'));
-    checkComponentNames(parsed);
-    await writeFile(path.join(SCRATCH_DIR, 'openapi.json'), `${JSON.stringify(parsed, null, 2)}\n`);
-    return parsed;
+/**
+ * The generated TypeScript of a bundle, by project-relative path: the types (made in the
+ * TypeScript worker lane, where TypeScript is loaded) and the client's operation table.
+ * @param {string} root
+ * @param {Record<string, any>} parsed the bundle
+ * @returns {Promise<Record<string, string>>}
+ */
+async function typeFiles(root, parsed) {
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  return {
+    'generated/schema.ts': await callInWorker('typescript', TYPES, 'generateTypes', parsed),
+    'generated/operations.ts': operationsSource(parsed, version),
+  };
+}
+
+/**
+ * Watch mode's fast path: bundles the spec as it is (the lint comes after, in generate) and writes
+ * the types and the operation table straight into generated/, each file only if its text changed
+ * (written aside and renamed, so an editor never reads half a file). Resolves with the files
+ * that changed, each with its previous and new text; throws a StepError naming the file and line
+ * when the spec cannot be bundled.
+ * @param {string} root
+ * @returns {Promise<{ file: string, before: string, after: string }[]>}
+ */
+export async function refreshTypes(root) {
+  const [api] = await loadApis(root);
+  const bundle = await redoclyBundle(root, /** @type {import('./lib/redocly.mjs').Api} */ (api));
+  checkComponentNames(bundle.parsed);
+  const changed = [];
+  for (const [file, after] of Object.entries(await typeFiles(root, bundle.parsed))) {
+    const target = path.join(root, file);
+    const before = await readFile(target, 'utf8').catch(() => '');
+    if (before === after) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(`${target}.tmp`, after);
+    await rename(`${target}.tmp`, target);
+    changed.push({ file, before, after });
+  }
+  return changed;
+}
+
+/**
+ * Runs the pipeline on the project in root (default: the current directory).
+ * @param {{ root?: string }} [options]
+ */
+export async function generate(options = {}) {
+  const root = path.resolve(options.root ?? process.cwd());
+  const outDir = path.join(root, 'generated');
+  const scratch = path.join(root, 'dist', '.generate');
+  // TypeScript's lib files take longer to parse than the spec takes to lint: start now.
+  const warm = callInWorker('typescript', PACKAGE, 'warmPackage', { root }).catch(() => {});
+  const bundle = await lint({ root });
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(scratch, { recursive: true });
+  const yamlFile = path.join(scratch, 'openapi.yaml');
+  await step('bundle (yaml + json)', async () => {
+    checkComponentNames(bundle.parsed);
+    await writeFile(yamlFile, bundle.yaml);
+    await writeFile(path.join(scratch, 'openapi.json'), `${JSON.stringify(bundle.parsed, null, 2)}\n`);
   });
-  await step('types (openapi-typescript)', async () => {
-    await writeFile(path.join(SCRATCH_DIR, 'schema.ts'), await generateTypes(bundle));
-    const { version } = JSON.parse(await readFile('package.json', 'utf8'));
-    await writeFile(path.join(SCRATCH_DIR, 'operations.ts'), operationsSource(bundle, version));
+  const files = await step('types (openapi-typescript)', async () => {
+    await warm;
+    const generated = await typeFiles(root, bundle.parsed);
+    for (const [file, text] of Object.entries(generated)) await writeFile(path.join(scratch, path.basename(file)), text);
+    return generated;
   });
-  await step('docs (redoc)', () => buildDocs(yamlFile, path.join(SCRATCH_DIR, 'docs', 'index.html')));
-  await step('move into generated/ and dist/docs/', async () => {
-    await mkdir(OUT_DIR, { recursive: true });
-    for (const name of GENERATED_FILES) {
-      await rename(path.join(SCRATCH_DIR, name), path.join(OUT_DIR, name));
-    }
-    await mkdir(DOCS_DIR, { recursive: true });
-    await rename(path.join(SCRATCH_DIR, 'docs', 'index.html'), path.join(DOCS_DIR, 'index.html'));
-    await rm(SCRATCH_DIR, { recursive: true, force: true });
-  });
-  // Built from the files just moved; dist/ is disposable output, so it is built in place.
-  await step('package (tsc → dist/package)', async () => {
-    await rm(path.resolve('dist', 'package'), { recursive: true, force: true });
-    buildPackage();
+  // The client is compiled against the new types before anything is moved into place.
+  const compiled = begin(() => callInWorker('typescript', PACKAGE, 'buildPackage', { root, files, outDir: path.join(scratch, 'package') }));
+  await step('docs (redoc)', () => buildDocs(bundle.parsed, path.join(scratch, 'docs', 'index.html'), { root }));
+  await step('package (tsc → dist/package)', compiled);
+  await step('move into generated/ and dist/', async () => {
+    await mkdir(outDir, { recursive: true });
+    for (const name of GENERATED_FILES) await rename(path.join(scratch, name), path.join(outDir, name));
+    await mkdir(path.join(root, 'dist', 'docs'), { recursive: true });
+    await rename(path.join(scratch, 'docs', 'index.html'), path.join(root, 'dist', 'docs', 'index.html'));
+    await rm(path.join(root, 'dist', 'package'), { recursive: true, force: true });
+    await rename(path.join(scratch, 'package'), path.join(root, 'dist', 'package'));
+    await rm(scratch, { recursive: true, force: true });
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runCommand('generate', generate);
+/** `npm run generate` on the project in root. */
+export const cli = { title: 'generate', run: (/** @type {string[]} */ _args, /** @type {string} */ root) => generate({ root }) };
+
+if (isMain(import.meta.url)) await runScript(cli);

@@ -15,14 +15,15 @@ import { diffBundles } from './lib/breaking/diff.mjs';
 import { formatFinding } from './lib/breaking/report.mjs';
 import { isBreaking } from './lib/breaking/rules.mjs';
 import { bundleCurrentSpec, listReleases, readRelease, RELEASES_DIR, setSpecVersion, SPEC_ROOT, versionOf } from './lib/releases.mjs';
-import { runCommand, step, StepError } from './lib/steps.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
+import { log, step, StepError } from './lib/steps.mjs';
 
 const CHANGELOG = 'CHANGELOG.md';
 const USAGE = 'usage: npm run release -- <version> [--recut]   (e.g. npm run release -- 1.1.0)';
 
 /**
  * Reads a file, or null when it does not exist.
- * @param {string} file
+ * @param {string} file absolute
  */
 async function readIfExists(file) {
   try {
@@ -38,10 +39,11 @@ async function readIfExists(file) {
  * follows (null for the first one).
  * @param {string} version
  * @param {boolean} recut
+ * @param {string} root
  */
-async function previousRelease(version, recut) {
+async function previousRelease(version, recut, root) {
   if (semver.valid(version) !== version) throw new StepError(`"${version}" is not a version: expected MAJOR.MINOR.PATCH such as 1.1.0\n${USAGE}`);
-  const releases = await listReleases();
+  const releases = await listReleases(root);
   const latest = releases.at(-1);
   if (recut) {
     if (latest?.version !== version) {
@@ -59,19 +61,22 @@ async function previousRelease(version, recut) {
 }
 
 /**
- * Cuts release `version` of the spec in the current directory.
+ * Cuts release `version` of the spec of the project in root (default: the current directory).
  * @param {string} version
- * @param {{ recut?: boolean }} [options]
+ * @param {{ recut?: boolean, root?: string }} [options]
  */
 export async function release(version, options = {}) {
   const recut = options.recut === true;
-  const previous = await previousRelease(version, recut);
-  const current = await step('bundle the spec', () => bundleCurrentSpec());
+  const root = path.resolve(options.root ?? process.cwd());
+  /** @param {string} file relative to root */
+  const at = (file) => path.join(root, file);
+  const previous = await previousRelease(version, recut, root);
+  const current = await step('bundle the spec', () => bundleCurrentSpec(root));
   const specVersion = versionOf(current, SPEC_ROOT);
   if (semver.gt(specVersion, version)) {
     throw new StepError(`${SPEC_ROOT}: info.version is already ${specVersion}, above ${version}; release ${specVersion} or a later version`);
   }
-  const before = previous ? await readRelease(previous) : { openapi: current.openapi, paths: {} };
+  const before = previous ? await readRelease(previous, root) : { openapi: current.openapi, paths: {} };
   const breaking = diffBundles(before, current).filter(isBreaking);
   if (previous && breaking.length > 0 && semver.major(version) <= semver.major(previous.version)) {
     const major = `${semver.major(previous.version) + 1}.0.0`;
@@ -85,23 +90,23 @@ export async function release(version, options = {}) {
   const releaseFile = path.join(RELEASES_DIR, `${version}.json`);
   const generated = ['openapi.yaml', 'openapi.json', 'schema.ts'].map((name) => path.join('generated', name));
   const touched = [SPEC_ROOT, 'package.json', 'package-lock.json', CHANGELOG, releaseFile, ...generated];
-  const saved = new Map(await Promise.all(touched.map(async (file) => /** @type {const} */ ([file, await readIfExists(file)]))));
+  const saved = new Map(await Promise.all(touched.map(async (file) => /** @type {const} */ ([file, await readIfExists(at(file))]))));
   try {
     await step(`set version ${version}`, async () => {
-      await setSpecVersion(version);
-      const npm = spawnSync('npm', ['version', version, '--no-git-tag-version', '--allow-same-version'], { encoding: 'utf8' });
+      await setSpecVersion(version, at(SPEC_ROOT));
+      const npm = spawnSync('npm', ['version', version, '--no-git-tag-version', '--allow-same-version'], { cwd: root, encoding: 'utf8' });
       if (npm.status !== 0) throw new StepError(`npm version ${version} failed:\n${npm.stderr || npm.stdout}`);
-      if (recut) await rm(releaseFile);
+      if (recut) await rm(at(releaseFile));
     });
-    // Loaded here, not at the top: it brings in TypeScript, which a refused release never needs.
+    // Loaded here, not at the top: it brings in the whole pipeline, which a refused release never needs.
     const { generate } = await import('./generate.mjs');
-    await generate();
+    await generate({ root });
     await step(`store ${releaseFile}`, async () => {
-      await mkdir(RELEASES_DIR, { recursive: true });
-      await copyFile(path.join('generated', 'openapi.json'), releaseFile);
+      await mkdir(at(RELEASES_DIR), { recursive: true });
+      await copyFile(at(path.join('generated', 'openapi.json')), at(releaseFile));
     });
     await step(`prepend ${CHANGELOG}`, async () => {
-      const released = JSON.parse(await readFile(releaseFile, 'utf8'));
+      const released = JSON.parse(await readFile(at(releaseFile), 'utf8'));
       const entry = changelogEntry({
         version,
         date: new Date().toISOString().slice(0, 10),
@@ -109,31 +114,39 @@ export async function release(version, options = {}) {
         findings: diffBundles(before, released),
       });
       const changelog = saved.get(CHANGELOG) ?? null;
-      await writeFile(CHANGELOG, prependEntry(changelog && recut ? removeEntry(changelog, version) : changelog, entry));
+      await writeFile(at(CHANGELOG), prependEntry(changelog && recut ? removeEntry(changelog, version) : changelog, entry));
     });
   } catch (error) {
     for (const [file, text] of saved) {
-      if (text === null) await rm(file, { force: true });
-      else await writeFile(file, text);
+      if (text === null) await rm(at(file), { force: true });
+      else await writeFile(at(file), text);
     }
     throw error;
   }
-  process.stderr.write(
+  log(
     `\nreleased ${version}${previous ? ` (after ${previous.version})` : ''}: ${releaseFile}, ${CHANGELOG}, info.version and package version.\n` +
       `Commit it: git add ${RELEASES_DIR} ${CHANGELOG} spec generated package.json package-lock.json && git commit -m "Release ${version}"\n`,
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await runCommand('release', async () => {
+/** `npm run release -- <version> [--recut]` on the project in root. */
+export const cli = {
+  title: 'release',
+  /**
+   * @param {string[]} args
+   * @param {string} root
+   */
+  async run(args, root) {
     let parsed;
     try {
-      parsed = parseArgs({ allowPositionals: true, options: { recut: { type: 'boolean' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { recut: { type: 'boolean' } } });
     } catch (error) {
       throw new StepError(`${/** @type {Error} */ (error).message}\n${USAGE}`);
     }
     const [version, ...extra] = parsed.positionals;
     if (!version || extra.length > 0) throw new StepError(USAGE);
-    await release(version, { recut: parsed.values.recut === true });
-  });
-}
+    await release(version, { recut: parsed.values.recut === true, root });
+  },
+};
+
+if (isMain(import.meta.url)) await runScript(cli);

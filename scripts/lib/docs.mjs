@@ -1,13 +1,27 @@
 // @ts-check
-// Builds the docs site: one self-contained HTML file made by `redocly build-docs --inlineBundle`
-// from the bundled spec, with the few assets Redoc would still fetch from a CDN replaced by
-// inline data: URLs, so the page works offline and sends no request anywhere.
+// Builds the docs site: one self-contained HTML page with Redoc and the bundled spec inlined, the
+// page `redocly build-docs --inlineBundle --template docs-template.hbs` writes, with the few assets
+// Redoc would still fetch from a CDN replaced by inline data: URLs, so the page works offline and
+// sends no request anywhere.
+//
+// The page is assembled here, in this process, the way build-docs assembles it (same template,
+// same Redoc bundle, the spec and the `openapi:` options of redocly.yaml) minus build-docs'
+// server-side prerender: Redoc's `hydrate` renders into the empty container in the browser
+// instead. The prerender and the CLI start-up were 1.5 s of the 2-core budget of every generate,
+// for markup the browser replaces when the page loads.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { redocly } from './redocly.mjs';
+import { parseYaml } from '@redocly/openapi-core';
+import { loadApis } from './redocly.mjs';
 import { StepError } from './steps.mjs';
 
 const TEMPLATE = path.join(import.meta.dirname, 'docs-template.hbs');
+const require = createRequire(import.meta.url);
+const CLI_DIR = path.dirname(require.resolve('@redocly/cli/package.json'));
+/** The Redoc bundle build-docs inlines (`--inlineBundle`): the same file, so the same Redoc version. */
+const REDOC_BUNDLE = path.join(CLI_DIR, 'lib', 'chunks', 'redoc.standalone.js');
 
 /** @param {string} svg */
 function svgDataUrl(svg) {
@@ -52,21 +66,71 @@ export function offlinePage(html) {
         'Fix: add a local stand-in for it to CDN_STAND_INS in scripts/lib/docs.mjs.',
     );
   }
-  // Redocly turns Redoc's telemetry off only when REDOCLY_TELEMETRY=off reaches build-docs.
   if (!page.includes('"disableTelemetry":true')) {
-    throw new StepError('the docs page would send Redoc telemetry: run build-docs through scripts/lib/redocly.mjs, which sets REDOCLY_TELEMETRY=off.');
+    throw new StepError('the docs page would send Redoc telemetry: pageHtml in scripts/lib/docs.mjs must set disableTelemetry, as build-docs does under REDOCLY_TELEMETRY=off.');
   }
   return page;
 }
 
 /**
- * Builds the site from a bundled spec file into outFile (Redoc's options come from the
- * `openapi:` section of redocly.yaml in the working directory).
- * @param {string} bundleFile
- * @param {string} outFile
+ * JSON for an inline <script>, escaped as build-docs escapes it (no `<`, no line separators).
+ * @param {unknown} value
  */
-export async function buildDocs(bundleFile, outFile) {
+function scriptJson(value) {
+  return JSON.stringify(value)
+    .replace(/\u2028|\u2029/g, (char) => (char === '\u2028' ? '\\u2028' : '\\u2029'))
+    .replace(/</g, '\\u003c');
+}
+
+/** @param {string} text */
+function escapeHtml(text) {
+  /** @type {Record<string, string>} */
+  const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+  return text.replace(/[&<>"'`=]/g, (char) => entities[char] ?? char);
+}
+
+/**
+ * The page: the template with Redoc, the spec and Redoc's options inlined.
+ * @param {{ template: string, redoc: string, spec: Record<string, any>, options: Record<string, unknown> }} parts
+ */
+export function pageHtml({ template, redoc, spec, options }) {
+  const body = `
+      <div id="redoc"></div>
+      <script type="module">
+      ${redoc.replace(/<\/(script)/gi, '<\\/$1')}
+
+      const __redoc_definition = ${scriptJson(spec)};
+      const __redoc_options = ${scriptJson({ ...options, skipBundle: true, disableTelemetry: true })};
+
+      hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));
+      </script>`;
+  const placeholder = /\{\{title\}\}|\{\{\{(redocHead|redocHTML)\}\}\}/g;
+  const unknown = template.replace(placeholder, '').match(/\{\{[^}]*\}+/g);
+  if (unknown) throw new StepError(`${TEMPLATE}: only {{title}}, {{{redocHead}}} and {{{redocHTML}}} are filled in, not ${unknown.join(', ')}`);
+  /** @type {Record<string, string>} */
+  const values = { redocHead: '', redocHTML: body };
+  return template.replace(placeholder, (_match, name) => (name ? (values[name] ?? '') : escapeHtml(spec.info?.title ?? 'ReDoc documentation')));
+}
+
+/**
+ * Builds the site into outFile from a bundled spec (the parsed bundle, or a bundled file), with
+ * Redoc's options from the `openapi:` section of root/redocly.yaml.
+ * @param {Record<string, any> | string} bundle
+ * @param {string} outFile
+ * @param {{ root?: string }} [options]
+ */
+export async function buildDocs(bundle, outFile, options = {}) {
+  const root = path.resolve(options.root ?? process.cwd());
+  if (!existsSync(REDOC_BUNDLE)) {
+    throw new StepError(`Redoc's bundle is not at ${REDOC_BUNDLE}, where @redocly/cli keeps the one build-docs inlines: update REDOC_BUNDLE in scripts/lib/docs.mjs for this @redocly/cli version.`);
+  }
+  const [template, redoc, spec, [api]] = await Promise.all([
+    readFile(TEMPLATE, 'utf8'),
+    readFile(REDOC_BUNDLE, 'utf8'),
+    typeof bundle === 'string' ? readFile(bundle, 'utf8').then((text) => /** @type {Record<string, any>} */ (parseYaml(text))) : bundle,
+    loadApis(root),
+  ]);
+  const redocOptions = /** @type {Record<string, unknown>} */ (api?.config.resolvedConfig.openapi ?? {});
   await mkdir(path.dirname(outFile), { recursive: true });
-  await redocly(['build-docs', bundleFile, '--inlineBundle', '--template', TEMPLATE, '--output', outFile]);
-  await writeFile(outFile, offlinePage(await readFile(outFile, 'utf8')));
+  await writeFile(outFile, offlinePage(pageHtml({ template, redoc, spec, options: redocOptions })));
 }

@@ -4,7 +4,7 @@
 // file is named after its URL.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml as parse } from '@redocly/openapi-core';
 import { StepError } from './steps.mjs';
 
 const COMPONENT_KINDS = ['schemas', 'parameters', 'responses', 'headers', 'securitySchemes', 'examples', 'requestBodies'];
@@ -45,28 +45,29 @@ export function pathFileName(url) {
 
 /**
  * Returns the layout problems of the spec rooted at specDir/openapi.yaml, one line each, naming
- * the file. Unparsable YAML is left to Redocly, which reports it with its line.
+ * the file relative to root. Unparsable YAML is left to Redocly, which reports it with its line.
  * @param {string} specDir
+ * @param {string} [root] the project folder, which messages name files relative to
  * @returns {Promise<string[]>}
  */
-export async function layoutProblems(specDir) {
+export async function layoutProblems(specDir, root = process.cwd()) {
   const problems = [];
   const rootFile = path.join(specDir, 'openapi.yaml');
   const reached = new Set([rootFile]);
   const queue = [rootFile];
   /** @type {Record<string, unknown>} */
-  let root = {};
+  let rootDoc = {};
 
   while (queue.length > 0) {
     const file = /** @type {string} */ (queue.pop());
     if (!file.endsWith('.yaml')) continue;
     let doc;
     try {
-      doc = parse(await readFile(file, 'utf8'));
+      doc = /** @type {any} */ (parse(await readFile(file, 'utf8')));
     } catch {
       continue;
     }
-    if (file === rootFile) root = doc ?? {};
+    if (file === rootFile) rootDoc = doc ?? {};
     for (const ref of fileRefs(doc)) {
       const target = path.resolve(path.dirname(file), ref);
       if (!reached.has(target)) {
@@ -78,7 +79,7 @@ export async function layoutProblems(specDir) {
 
   const files = await listFiles(specDir);
   for (const relative of files) {
-    const shown = path.join(path.relative(process.cwd(), specDir), relative);
+    const shown = path.join(path.relative(root, specDir), relative);
     const parts = relative.split(path.sep);
     if (parts[0] === 'plugins' || relative === 'README.md') continue;
     if (!reached.has(path.join(specDir, relative))) {
@@ -94,11 +95,11 @@ export async function layoutProblems(specDir) {
     }
   }
 
-  const paths = /** @type {Record<string, {$ref?: string}>} */ (root.paths ?? {});
+  const paths = /** @type {Record<string, {$ref?: string}>} */ (rootDoc.paths ?? {});
   for (const [url, item] of Object.entries(paths)) {
     const expected = `./paths/${pathFileName(url)}`;
     if (item?.$ref !== expected) {
-      problems.push(`${path.relative(process.cwd(), rootFile)}: paths['${url}'] must be the single line $ref: ${expected}`);
+      problems.push(`${path.relative(root, rootFile)}: paths['${url}'] must be the single line $ref: ${expected}`);
     }
   }
   return problems;
@@ -108,9 +109,10 @@ export async function layoutProblems(specDir) {
  * Finds chains of files that are each only a `$ref` to the next and that loop back, which Redocly
  * reports as "circular pointer" without a file name. Returns one line per loop, naming its file.
  * @param {string} specDir
+ * @param {string} [root] the project folder, which messages name files relative to
  * @returns {Promise<string[]>}
  */
-export async function refCycles(specDir) {
+export async function refCycles(specDir, root = process.cwd()) {
   /** @type {Map<string, string>} */
   const aliases = new Map();
   for (const relative of await listFiles(specDir)) {
@@ -118,7 +120,7 @@ export async function refCycles(specDir) {
     const file = path.join(specDir, relative);
     let doc;
     try {
-      doc = parse(await readFile(file, 'utf8'));
+      doc = /** @type {any} */ (parse(await readFile(file, 'utf8')));
     } catch {
       continue;
     }
@@ -131,7 +133,7 @@ export async function refCycles(specDir) {
     const chain = [start];
     for (let next = aliases.get(start); next !== undefined; next = aliases.get(next)) {
       if (next === start) {
-        const shown = chain.map((file) => path.relative(process.cwd(), file));
+        const shown = chain.map((file) => path.relative(root, file));
         problems.push(`${shown[0]}:1: circular $ref: ${[...shown, shown[0]].join(' → ')} never reaches a definition`);
         break;
       }
@@ -146,8 +148,9 @@ export async function refCycles(specDir) {
 /**
  * Throws a StepError listing every layout problem, if there are any.
  * @param {string} specDir
+ * @param {string} [root] the project folder, which messages name files relative to
  */
-export async function checkLayout(specDir) {
-  const problems = await layoutProblems(specDir);
+export async function checkLayout(specDir, root = process.cwd()) {
+  const problems = await layoutProblems(specDir, root);
   if (problems.length > 0) throw new StepError(problems.join('\n'));
 }

@@ -1,13 +1,20 @@
 // @ts-check
-// Runs the pinned Redocly CLI (lint, bundle) as a child process, so that what `npm run lint`
-// reports is exactly what Redocly reports, with the file, line and rule of every problem.
+// Redocly in two forms. Lint and bundle run in this process through @redocly/openapi-core, the
+// library the CLI is built on, and report exactly as `redocly lint` does (file:line:col, codeframe,
+// rule): one process instead of one CLI per step saves about half a second of start-up each.
+// build-docs has no library API, so it still runs the pinned CLI as a child process.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bundle, formatProblems, getTotals, lint, loadConfig, logger, stringifyYaml } from '@redocly/openapi-core';
 import { StepError } from './steps.mjs';
 
 const require = createRequire(import.meta.url);
 const cliPath = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+
+/** The top-level keys of an OpenAPI 3 bundle in the order `redocly bundle` writes them; others follow. */
+const TOP_LEVEL_ORDER = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'externalDocs', 'paths', 'webhooks', 'x-webhooks', 'components'];
 
 /**
  * Drops the framed Node 20 deprecation notice Redocly prints on every run: noise here, since Node
@@ -47,4 +54,84 @@ export function redocly(args, options = {}) {
       else reject(new StepError(text || `redocly ${args[0]} exited with code ${code}`));
     });
   });
+}
+
+/** @typedef {{ alias: string, file: string, config: any }} Api one API of redocly.yaml: its alias, root file and lint config */
+
+/**
+ * Loads root/redocly.yaml (with its plugins) and returns each API it declares.
+ * @param {string} root the project folder
+ * @returns {Promise<Api[]>}
+ */
+export async function loadApis(root) {
+  const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
+  const apis = Object.entries(config.resolvedConfig.apis ?? {}).map(([alias, api]) => ({ alias, file: path.resolve(root, api.root), config: config.forAlias(alias) }));
+  if (apis.length === 0) throw new StepError(`${path.join(root, 'redocly.yaml')}: declares no API under apis:`);
+  return apis;
+}
+
+/**
+ * Redocly's own report of problems (codeframe format, paths relative to root), captured as text
+ * instead of written to the terminal. formatProblems is synchronous, so swapping the logger's
+ * writers for its duration cannot capture anything else.
+ * @param {any[]} problems
+ * @param {string} root
+ * @param {'lint' | 'bundle'} command
+ */
+function report(problems, root, command) {
+  let text = '';
+  /** @param {string} chunk */
+  const capture = (chunk) => {
+    text += chunk;
+  };
+  const saved = { output: logger.output, info: logger.info, warn: logger.warn, error: logger.error };
+  Object.assign(logger, { output: capture, info: capture, warn: capture, error: capture });
+  try {
+    formatProblems(problems, { format: 'codeframe', maxProblems: 200, cwd: root, color: false, totals: getTotals(problems), command });
+  } finally {
+    Object.assign(logger, saved);
+  }
+  return text;
+}
+
+/**
+ * Lints every API of root/redocly.yaml, as `redocly lint` does; throws a StepError with Redocly's
+ * report (each problem's file:line:col, codeframe and rule) when there is an error.
+ * @param {string} root
+ * @param {Api[]} [apis] already loaded
+ */
+export async function redoclyLint(root, apis) {
+  let output = '';
+  let errors = 0;
+  for (const api of apis ?? (await loadApis(root))) {
+    const started = performance.now();
+    const shown = path.relative(root, api.file);
+    output += `validating ${shown} using lint rules for api '${api.alias}'...\n`;
+    const problems = await lint({ ref: api.file, config: api.config }).catch((/** @type {Error} */ error) => {
+      // What the CLI says when the document cannot be walked at all (a self-referencing $ref).
+      throw new StepError(`${output}Something went wrong when processing ${shown}:\n\n  - ${error.message}\n`);
+    });
+    const totals = getTotals(problems);
+    errors += totals.errors;
+    output += report(problems, root, 'lint');
+    output += `${shown}: validated in ${Math.ceil(performance.now() - started)}ms\n\n`;
+    const { rules } = api.config.getUnusedRules();
+    if (rules.length > 0) output += `[WARNING] Unused rules found in redocly.yaml: ${rules.join(', ')}.\nCheck the spelling and verify the added plugin prefix.\n`;
+  }
+  if (errors > 0) throw new StepError(`${output}❌ Validation failed with ${errors} error${errors === 1 ? '' : 's'}.\n`);
+}
+
+/**
+ * Bundles one API of root/redocly.yaml into a single document, as `redocly bundle <alias>` does;
+ * resolves with the document and its YAML text, byte for byte what the CLI writes.
+ * @param {string} root
+ * @param {Api} api
+ * @returns {Promise<{ parsed: Record<string, any>, yaml: string }>}
+ */
+export async function redoclyBundle(root, api) {
+  const { bundle: document, problems } = await bundle({ ref: api.file, config: api.config });
+  if (getTotals(problems).errors > 0) throw new StepError(`${report(problems, root, 'bundle')}❌ Errors encountered while bundling ${path.relative(root, api.file)}: bundle not created.\n`);
+  const parsed = /** @type {Record<string, any>} */ (document.parsed);
+  const ordered = Object.fromEntries([...TOP_LEVEL_ORDER.filter((key) => key in parsed).map((key) => [key, parsed[key]]), ...Object.entries(parsed)]);
+  return { parsed: ordered, yaml: stringifyYaml(ordered, { noRefs: true, lineWidth: -1 }) };
 }

@@ -1,12 +1,11 @@
 // @ts-check
 // The released contracts in releases/<version>.json, the bundle of the spec as it is now (which
 // may be ahead of generated/), and the one-line edit that sets info.version in spec/openapi.yaml.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { parseDocument } from 'yaml';
-import { redocly } from './redocly.mjs';
+import { loadApis, redoclyBundle } from './redocly.mjs';
 import { StepError } from './steps.mjs';
 
 /** Where released bundles are kept, relative to the project. */
@@ -18,14 +17,15 @@ export const SPEC_ROOT = path.join('spec', 'openapi.yaml');
 /** @typedef {{ version: string, file: string }} Release */
 
 /**
- * The releases in releases/, oldest first. Every JSON file there must be named <semver>.json.
- * @param {string} [dir]
+ * The releases in root/releases/, oldest first, each `file` relative to root. Every JSON file
+ * there must be named <semver>.json.
+ * @param {string} [root] the project folder
  * @returns {Promise<Release[]>}
  */
-export async function listReleases(dir = RELEASES_DIR) {
+export async function listReleases(root = process.cwd()) {
   let names;
   try {
-    names = await readdir(dir);
+    names = await readdir(path.join(root, RELEASES_DIR));
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return [];
     throw error;
@@ -34,9 +34,9 @@ export async function listReleases(dir = RELEASES_DIR) {
   for (const name of names.filter((file) => file.endsWith('.json'))) {
     const version = name.slice(0, -'.json'.length);
     if (semver.valid(version) !== version) {
-      throw new StepError(`${path.join(dir, name)}: a release file is named <version>.json with a semantic version such as 1.0.0`);
+      throw new StepError(`${path.join(RELEASES_DIR, name)}: a release file is named <version>.json with a semantic version such as 1.0.0`);
     }
-    releases.push({ version, file: path.join(dir, name) });
+    releases.push({ version, file: path.join(RELEASES_DIR, name) });
   }
   return releases.sort((a, b) => semver.compare(a.version, b.version));
 }
@@ -44,30 +44,26 @@ export async function listReleases(dir = RELEASES_DIR) {
 /**
  * Reads a released bundle.
  * @param {Release} release
+ * @param {string} [root] the project folder
  * @returns {Promise<Record<string, any>>}
  */
-export async function readRelease(release) {
+export async function readRelease(release, root = process.cwd()) {
   try {
-    return JSON.parse(await readFile(release.file, 'utf8'));
+    return JSON.parse(await readFile(path.join(root, release.file), 'utf8'));
   } catch (error) {
     throw new StepError(`${release.file}: not a readable JSON bundle (${/** @type {Error} */ (error).message})`);
   }
 }
 
 /**
- * Bundles the spec as it is on disk now into a temporary file and returns it parsed: the gate
- * checks the spec being edited, not generated/, which may not be regenerated yet.
+ * Bundles the spec as it is on disk now and returns it parsed: the gate checks the spec being
+ * edited, not generated/, which may not be regenerated yet.
+ * @param {string} [root] the project folder
  * @returns {Promise<Record<string, any>>}
  */
-export async function bundleCurrentSpec() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'macha-bundle-'));
-  try {
-    const file = path.join(dir, 'openapi.json');
-    await redocly(['bundle', 'macha@v1', '--output', file]);
-    return JSON.parse(await readFile(file, 'utf8'));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export async function bundleCurrentSpec(root = process.cwd()) {
+  const [api] = await loadApis(root);
+  return (await redoclyBundle(root, /** @type {import('./redocly.mjs').Api} */ (api))).parsed;
 }
 
 /**

@@ -1,47 +1,77 @@
 // @ts-check
-// Runs the pinned Spectral CLI with the OWASP API security ruleset (.spectral.yaml) on the split
-// spec, so that each problem is reported in the source file a person edits, with its line and rule.
-// Spectral reads local files only: the ruleset comes from node_modules, $refs through our resolver.
-import { spawn } from 'node:child_process';
+// Spectral with the OWASP API security ruleset (.spectral.yaml) on the split spec, run in this
+// process through Spectral's library API (the CLI spends seconds bundling the ruleset with Rollup
+// before it lints). Each problem is reported in the source file a person edits, with its line and
+// rule, in the CLI's text format. Spectral reads local files only: the ruleset comes from
+// node_modules, $refs go through our resolver.
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { StepError } from './steps.mjs';
 
 const require = createRequire(import.meta.url);
-const cliPath = path.join(path.dirname(require.resolve('@stoplight/spectral-cli/package.json')), 'dist', 'index.js');
-const resolverPath = fileURLToPath(new URL('./spectral-resolver.cjs', import.meta.url));
+const { Document, Ruleset, Spectral } = require('@stoplight/spectral-core');
+const { Yaml } = require('@stoplight/spectral-parsers');
+const resolver = require('./spectral-resolver.cjs');
+
+/** Spectral's DiagnosticSeverity: 0 error, 1 warn; a warning fails as an error does (zero problems allowed). */
+const FAIL_SEVERITY = 1;
+const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'];
+
+/** @typedef {{ source?: string, range: { start: { line: number, character: number } }, severity: number, code: string | number, message: string }} Result */
 
 /**
- * Spectral's text report with each absolute path made relative to cwd, so a line reads
- * `spec/components/schemas/Tool.yaml:11:8 error owasp:api4:2023-string-limit "…"`.
- * @param {string} text
- * @param {string} cwd
+ * The CLI's `--format text` report (one line per result, grouped by file), paths relative to root.
+ * @param {Result[]} results
+ * @param {string} root
  */
-function relativePaths(text, cwd) {
-  return text.replaceAll(`${cwd}${path.sep}`, '');
+function textReport(results, root) {
+  /** @type {Map<string, Result[]>} */
+  const bySource = new Map();
+  for (const result of results) if (result.source !== undefined) bySource.set(result.source, [...(bySource.get(result.source) ?? []), result]);
+  return [...bySource.values()]
+    .flat()
+    .map(({ source, range, severity, code, message }) => `${path.relative(root, source ?? '')}:${range.start.line + 1}:${range.start.character + 1} ${SEVERITY_NAMES[severity]} ${code} "${message}"`)
+    .join('\n');
 }
 
 /**
- * Lints spec/openapi.yaml of the project in cwd with .spectral.yaml; rejects with a StepError
- * listing every error and warning (file:line:col severity rule message) when there is any.
- * @param {{ cwd?: string }} [options]
+ * The ruleset of root/.spectral.yaml, with each `extends` package loaded from the project's
+ * node_modules (as `spectral lint --ruleset` does); Spectral validates the rest.
+ * @param {string} root
+ */
+async function loadRuleset(root) {
+  const file = path.join(root, '.spectral.yaml');
+  const definition = parse(await readFile(file, 'utf8'));
+  const fromProject = createRequire(path.join(root, 'package.json'));
+  /** @param {string | [string, string]} entry */
+  const load = (entry) => {
+    const [name, mode] = Array.isArray(entry) ? entry : [entry, undefined];
+    const loaded = fromProject(name);
+    const ruleset = loaded.default ?? loaded;
+    return mode ? [ruleset, mode] : ruleset;
+  };
+  try {
+    return new Ruleset({ ...definition, extends: [definition.extends ?? []].flat().map(load) }, { source: file });
+  } catch (error) {
+    throw new StepError(`${path.relative(root, file)}: not a ruleset Spectral can load: ${/** @type {Error} */ (error).message}`);
+  }
+}
+
+/**
+ * Lints root/spec/openapi.yaml with root/.spectral.yaml; rejects with a StepError listing every
+ * error and warning (file:line:col severity rule "message") when there is any.
+ * @param {{ root?: string }} [options]
  * @returns {Promise<void>}
  */
-export function spectralLint(options = {}) {
-  const cwd = options.cwd ?? process.cwd();
-  // --fail-severity warn: a warning fails as an error does (zero problems allowed).
-  const args = ['lint', 'spec/openapi.yaml', '--ruleset', '.spectral.yaml', '--resolver', resolverPath, '--format', 'text', '--fail-severity', 'warn', '--display-only-failures', '--quiet'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => reject(new StepError(`could not start Spectral CLI (${cliPath}): ${error.message}`)));
-    child.on('close', (code) => {
-      if (code === 0) return resolve();
-      const report = relativePaths(output, cwd).trim() || `spectral lint exited with code ${code}`;
-      reject(new StepError(`${report}\nFix the spec, or turn the rule off in .spectral.yaml with the reason written beside it.`));
-    });
-  });
+export async function spectralLint(options = {}) {
+  const root = path.resolve(options.root ?? process.cwd());
+  const spectral = new Spectral({ resolver });
+  spectral.setRuleset(await loadRuleset(root));
+  const file = path.join(root, 'spec', 'openapi.yaml');
+  const results = await spectral.run(new Document(await readFile(file, 'utf8'), Yaml, file));
+  const failures = /** @type {Result[]} */ (results).filter((result) => result.severity <= FAIL_SEVERITY);
+  if (failures.length === 0) return;
+  throw new StepError(`${textReport(failures, root)}\nFix the spec, or turn the rule off in .spectral.yaml with the reason written beside it.`);
 }

@@ -4,9 +4,16 @@
 // known literals. Left alone it would collapse to `string`; the usual `"a" | (string & {})` trick
 // does not survive openapi-fetch's Readable<> mapping (it turns `string & {}` into an object type
 // on the raw GET/POST surface). The runtime passes unknown values through untouched.
-import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
 import { isOpenEnum } from './open-enum.mjs';
+
+// require(), not import: Node imports a CommonJS package from ESM only after scanning its source
+// for exports (and, for typescript.js, for ESM syntax), a second of CPU for TypeScript's 9 MB.
+const require = createRequire(import.meta.url);
+/** @type {typeof import('typescript')} */
+const ts = require('typescript');
+/** @type {typeof import('openapi-typescript')} */
+const { default: openapiTS, astToString, COMMENT_HEADER } = require('openapi-typescript');
 
 /**
  * The open-enum type node: the union of the known literals.

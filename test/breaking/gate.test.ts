@@ -1,5 +1,6 @@
 // The real gate (`npm run check:breaking`, and the step of `npm run lint`) against the real spec
-// and the committed release, in a scratch copy with deliberate edits.
+// and the committed release, in a scratch copy with deliberate edits. check:breaking runs in this
+// process; the lint test runs the lint script in a process of its own.
 import { afterEach, describe, expect, test } from 'vitest';
 import { copySpec, type SpecCopy } from '../support/spec-copy.js';
 
@@ -15,26 +16,26 @@ describe('npm run check:breaking', () => {
   let copy: SpecCopy;
   afterEach(() => copy.remove());
 
-  test('a breaking edit fails with one line naming operation, path and rule, unless the major version is bumped', () => {
+  test('a breaking edit fails with one line naming operation, path and rule, unless the major version is bumped', async () => {
     copy = copySpec();
     copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
-    const failed = copy.run('check-breaking.mjs');
+    const failed = await copy.runInProcess('check-breaking.mjs');
     expect(failed.status, failed.output).toBe(1);
     expect(breakingLines(failed.output)).toEqual([TIGHTER_LIMIT]);
     expect(failed.output).toContain('1 breaking change(s)');
     expect(failed.output).toContain('v1 is never broken in place');
 
     copy.edit(ROOT_FILE, '  version: 1.0.0', '  version: 2.0.0');
-    const allowed = copy.run('check-breaking.mjs');
+    const allowed = await copy.runInProcess('check-breaking.mjs');
     expect(allowed.status, allowed.output).toBe(0);
     expect(breakingLines(allowed.output)).toEqual([TIGHTER_LIMIT]);
     expect(allowed.output).toContain('allowed because 2.0.0 starts a new major version');
   });
 
-  test('an additive edit passes and is listed as info', () => {
+  test('an additive edit passes and is listed as info', async () => {
     copy = copySpec();
     copy.edit(TOOL, '  disabled:\n', '  category:\n    type: string\n    description: The group the tool belongs to.\n  disabled:\n');
-    const result = copy.run('check-breaking.mjs');
+    const result = await copy.runInProcess('check-breaking.mjs');
     expect(result.status, result.output).toBe(0);
     expect(breakingLines(result.output)).toEqual([]);
     expect(result.output).toContain(
@@ -42,10 +43,10 @@ describe('npm run check:breaking', () => {
     );
   });
 
-  test('an info.version below the latest release is refused, naming the file', () => {
+  test('an info.version below the latest release is refused, naming the file', async () => {
     copy = copySpec();
     copy.edit(ROOT_FILE, '  version: 1.0.0', '  version: 0.9.0');
-    const result = copy.run('check-breaking.mjs');
+    const result = await copy.runInProcess('check-breaking.mjs');
     expect(result.status).toBe(1);
     expect(result.output).toContain('spec/openapi.yaml: info.version 0.9.0 is lower than the latest release 1.0.0');
   });

@@ -1,5 +1,6 @@
 // `npm run release` in a scratch copy of the project: the refusals, a minor release, a re-cut and a
-// major release with breaking changes, each checked in the files a person would look at.
+// major release with breaking changes, each checked in the files a person would look at. The
+// release command runs in this process (the usage error runs the script itself).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -25,19 +26,19 @@ describe('npm run release', () => {
   afterAll(() => copy.remove());
   const json = (file: string) => JSON.parse(copy.read(file)) as { version?: string; info?: { version: string }; packages?: Record<string, { version?: string }> };
 
-  test('refuses a version that is not a version or not above the latest release', () => {
-    const same = copy.run('release.mjs', ['1.0.0']);
+  test('refuses a version that is not a version or not above the latest release', async () => {
+    const same = await copy.runInProcess('release.mjs', ['1.0.0']);
     expect(same.status).toBe(1);
     expect(same.output).toContain('1.0.0 is not greater than the latest release 1.0.0 (releases/1.0.0.json)');
-    expect(copy.run('release.mjs', ['0.9.0']).output).toContain('0.9.0 is not greater than the latest release 1.0.0');
-    expect(copy.run('release.mjs', ['1.1']).output).toContain('"1.1" is not a version');
+    expect((await copy.runInProcess('release.mjs', ['0.9.0'])).output).toContain('0.9.0 is not greater than the latest release 1.0.0');
+    expect((await copy.runInProcess('release.mjs', ['1.1'])).output).toContain('"1.1" is not a version');
     expect(copy.run('release.mjs', []).output).toContain('usage: npm run release -- <version>');
   });
 
-  test('refuses a breaking change in a minor release, and touches nothing', () => {
+  test('refuses a breaking change in a minor release, and touches nothing', async () => {
     const changelog = copy.read('CHANGELOG.md');
     copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
-    const result = copy.run('release.mjs', ['1.1.0']);
+    const result = await copy.runInProcess('release.mjs', ['1.1.0']);
     copy.edit(LIMIT, '  maximum: 50', '  maximum: 100');
     expect(result.status).toBe(1);
     expect(result.output).toContain('breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]');
@@ -47,11 +48,11 @@ describe('npm run release', () => {
     expect(copy.read('CHANGELOG.md')).toBe(changelog);
   });
 
-  test('a release that fails half-way (lint, inside generate) puts every file back', () => {
+  test('a release that fails half-way (lint, inside generate) puts every file back', async () => {
     const touched = ['spec/openapi.yaml', 'package.json', 'package-lock.json', 'CHANGELOG.md', 'generated/openapi.json'];
     const before = touched.map((file) => copy.read(file));
     copy.edit('spec/paths/connectors.yaml', 'summary: List connectors', 'summary: List connectors.');
-    const result = copy.run('release.mjs', ['1.1.0']);
+    const result = await copy.runInProcess('release.mjs', ['1.1.0']);
     copy.edit('spec/paths/connectors.yaml', 'summary: List connectors.', 'summary: List connectors');
     expect(result.status).toBe(1);
     expect(result.output).toContain('✔ set version 1.1.0');
@@ -60,9 +61,9 @@ describe('npm run release', () => {
     expect(existsSync(path.join(copy.dir, 'releases/1.1.0.json'))).toBe(false);
   });
 
-  test('a minor release stores the bundle, sets both versions and prepends a changelog entry', () => {
+  test('a minor release stores the bundle, sets both versions and prepends a changelog entry', async () => {
     copy.edit(...addToolField('category'));
-    const result = copy.run('release.mjs', ['1.1.0']);
+    const result = await copy.runInProcess('release.mjs', ['1.1.0']);
     expect(result.status, result.output).toBe(0);
     expect(copy.read('releases/1.1.0.json')).toBe(copy.read('generated/openapi.json'));
     expect(json('releases/1.1.0.json').info?.version).toBe('1.1.0');
@@ -75,14 +76,14 @@ describe('npm run release', () => {
       'Compared with 1.0.0: 1 change, 0 breaking.\n\n### Added\n' +
         '- `GET /connectors/{id}` (getConnector), response 200 `$.data.tools[*].category`: new response field\n',
     );
-    const gate = copy.run('check-breaking.mjs');
+    const gate = await copy.runInProcess('check-breaking.mjs');
     expect(gate.status, gate.output).toBe(0);
     expect(gate.output).toContain('the spec (1.1.0) against release 1.1.0: no breaking change, 0 other changes');
   });
 
-  test('--recut replaces the latest release and its changelog entry with the spec as it is now', () => {
+  test('--recut replaces the latest release and its changelog entry with the spec as it is now', async () => {
     copy.edit(...addToolField('vendor'));
-    const result = copy.run('release.mjs', ['1.1.0', '--recut']);
+    const result = await copy.runInProcess('release.mjs', ['1.1.0', '--recut']);
     expect(result.status, result.output).toBe(0);
     const changelog = copy.read('CHANGELOG.md');
     expect(headings(changelog).map((line) => line.slice(0, 10))).toEqual(['## [1.1.0]', '## [1.0.0]']);
@@ -92,9 +93,9 @@ describe('npm run release', () => {
     expect(copy.read('releases/1.1.0.json')).toContain('"vendor"');
   });
 
-  test('a major release accepts breaking changes and marks them in the changelog', () => {
+  test('a major release accepts breaking changes and marks them in the changelog', async () => {
     copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
-    const result = copy.run('release.mjs', ['2.0.0']);
+    const result = await copy.runInProcess('release.mjs', ['2.0.0']);
     expect(result.status, result.output).toBe(0);
     const changelog = copy.read('CHANGELOG.md');
     expect(headings(changelog)[0]).toMatch(new RegExp(`^## \\[2\\.0\\.0\\] - ${DATE}$`));

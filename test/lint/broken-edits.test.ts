@@ -1,6 +1,6 @@
 // Each fixture is one broken edit an API engineer could make to the spec. `npm run lint` must fail
 // on it and name the file, the line and the rule (or, for layout problems, the file and the fix).
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { copySpec, type SpecCopy } from '../support/spec-copy.js';
 
 interface BrokenEdit {
@@ -127,26 +127,30 @@ const fixtures: BrokenEdit[] = [
   },
 ];
 
-// Each test runs the whole lint (Redocly, then Spectral when Redocly passes) in a child process, and
-// the synchronous spawns of one concurrent batch run one after another: on a busy 2-core machine a
-// batch outlasts the suite's 30 s default, so these tests have a hang guard of their own.
+// Each test runs the whole lint (Redocly, then Spectral when Redocly passes) on its own copy, in
+// this process (the pipeline's modules load once for all of them; test/breaking/gate.test.ts runs
+// the lint script itself). Concurrent runs share two CPU cores, so the tests have a hang guard of
+// their own beyond the suite's 30 s default.
 describe.concurrent('npm run lint rejects broken edits', { timeout: 120_000 }, () => {
-  const copies: SpecCopy[] = [];
-  afterEach(() => copies.splice(0).forEach((copy) => copy.remove()));
-
-  test('the unedited spec passes with zero problems', () => {
+  /** Runs the lint on a fresh copy (edited by `edit`), removed afterwards whatever happens. */
+  async function lintCopy(edit: (copy: SpecCopy) => void) {
     const copy = copySpec();
-    copies.push(copy);
-    const { status, output } = copy.run('lint.mjs');
+    try {
+      edit(copy);
+      return await copy.runInProcess('lint.mjs');
+    } finally {
+      copy.remove();
+    }
+  }
+
+  test('the unedited spec passes with zero problems', async () => {
+    const { status, output } = await lintCopy(() => {});
     expect(output).not.toMatch(/warning|error/i);
     expect(status).toBe(0);
   });
 
-  test.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', (_name, fixture) => {
-    const copy = copySpec();
-    copies.push(copy);
-    fixture.apply(copy);
-    const { status, output } = copy.run('lint.mjs');
+  test.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
+    const { status, output } = await lintCopy((copy) => fixture.apply(copy));
     expect(status, output).toBe(1);
     for (const expected of fixture.expect) expect(output).toMatch(expected);
   });

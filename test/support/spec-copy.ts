@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runInProcess, type Cli } from '../../scripts/lib/cli.mjs';
 
 /** The project root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,6 +19,11 @@ export interface SpecCopy {
   read(file: string): string;
   /** Runs `node scripts/<script> [args]` of the real project with this copy as the working directory. */
   run(script: string, args?: string[]): { status: number | null; output: string };
+  /**
+   * Runs the command of scripts/<script> on this copy inside the test's process: the same code,
+   * status and output as run(), without starting Node and loading the pipeline again each time.
+   */
+  runInProcess(script: string, args?: string[]): Promise<{ status: number; output: string }>;
   remove(): void;
 }
 
@@ -55,6 +62,10 @@ export function copySpec(options: { withGenerated?: boolean; withPackage?: boole
     run(script, args = []) {
       const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    },
+    async runInProcess(script, args = []) {
+      const { cli } = (await import(pathToFileURL(path.join(ROOT, 'scripts', script)).href)) as { cli: Cli };
+      return runInProcess(cli, args, dir);
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });

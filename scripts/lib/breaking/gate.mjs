@@ -10,19 +10,22 @@ import { formatFinding } from './report.mjs';
 import { isBreaking } from './rules.mjs';
 
 /**
- * Runs the gate in the current directory, writing one line per difference (breaking ones first)
- * and a summary to `out`; throws a StepError when a breaking change is not allowed.
+ * Runs the gate on the project in root (default: the current directory), writing one line per
+ * difference (breaking ones first) and a summary to `out`; throws a StepError when a breaking
+ * change is not allowed. `current` is the spec's bundle when the caller already has it.
  * @param {{ write(text: string): unknown }} out
+ * @param {{ root?: string, current?: Record<string, any> }} [options]
  * @returns {Promise<import('./rules.mjs').Finding[]>} every difference found
  */
-export async function breakingGate(out) {
-  const releases = await listReleases();
+export async function breakingGate(out, options = {}) {
+  const root = options.root ?? process.cwd();
+  const releases = await listReleases(root);
   const latest = releases.at(-1);
   if (!latest) {
     out.write('no release in releases/ yet, nothing to compare (cut one with `npm run release -- 1.0.0`)\n');
     return [];
   }
-  const [released, current] = await Promise.all([readRelease(latest), bundleCurrentSpec()]);
+  const [released, current] = await Promise.all([readRelease(latest, root), options.current ?? bundleCurrentSpec(root)]);
   const version = versionOf(current, SPEC_ROOT);
   if (semver.lt(version, latest.version)) {
     throw new StepError(`${SPEC_ROOT}: info.version ${version} is lower than the latest release ${latest.version} (${latest.file})`);

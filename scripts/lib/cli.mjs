@@ -1,0 +1,42 @@
+// @ts-check
+// The wiring between a script's command and where it runs: as `npm run <script>` (the current
+// directory, exit code, output on stderr), or inside another process on any project folder with
+// its output captured (the tests, which then pay the pipeline's module loading once, not once per
+// run). Both go through runTitled, so they print and decide the outcome the same way.
+import { fileURLToPath } from 'node:url';
+import { runCommand, runTitled, withLog } from './steps.mjs';
+import { stopWorkers } from './workers.mjs';
+
+/** @typedef {{ title: string, run(args: string[], root: string): Promise<unknown> }} Cli a script's command */
+
+/**
+ * Whether the module at `url` is the script node was started with.
+ * @param {string} url import.meta.url
+ */
+export function isMain(url) {
+  return process.argv[1] === fileURLToPath(url);
+}
+
+/**
+ * Runs a command on the current directory with the process's arguments, as the script does.
+ * @param {Cli} cli
+ */
+export async function runScript(cli) {
+  await runCommand(cli.title, () => cli.run(process.argv.slice(2), process.cwd()));
+  // A failed run may leave Spectral or TypeScript working on what nobody awaits any more.
+  await stopWorkers();
+}
+
+/**
+ * Runs a command on root in this process; resolves with what running the script there would
+ * give: its exit status and everything it printed.
+ * @param {Cli} cli
+ * @param {string[]} args
+ * @param {string} root
+ * @returns {Promise<{ status: number, output: string }>}
+ */
+export async function runInProcess(cli, args, root) {
+  let output = '';
+  const status = await withLog({ write: (text) => (output += text) }, () => runTitled(cli.title, () => cli.run(args, root)));
+  return { status, output };
+}
