@@ -1,6 +1,6 @@
 // createMachaClient: openapi-fetch's typed client over the Macha transport, plus the resource
 // methods generated from the spec.
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { resolveOptions, type MachaClientOptions } from './options.js';
 import { createResources, type Resources } from './resources.js';
@@ -15,11 +15,18 @@ export type MachaClient = Client<paths> & Resources;
  */
 export function createMachaClient(options: MachaClientOptions = {}): MachaClient {
   const resolved = resolveOptions(options);
-  const raw = createClient<paths>({
-    baseUrl: resolved.baseUrl,
-    fetch: createTransport(resolved, resolved),
-    // The API never redirects; following one could carry the key to another host.
-    redirect: 'error',
-  });
-  return Object.assign(raw, createResources(raw, resolved));
+  // The transport refuses redirects (the API never redirects; following one could carry the key elsewhere).
+  const raw = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: createTransport(resolved, resolved) });
+  // Only openapi-fetch runs middleware: while any is registered, resource calls go through it.
+  const middleware = new Set<Middleware>();
+  const { use, eject } = raw;
+  raw.use = (...added) => {
+    use(...added);
+    for (const one of added) middleware.add(one);
+  };
+  raw.eject = (...removed) => {
+    eject(...removed);
+    for (const one of removed) middleware.delete(one);
+  };
+  return Object.assign(raw, createResources({ raw, options: resolved, middleware }));
 }

@@ -24,9 +24,9 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-/** What the response says it is, for messages about bodies of the wrong kind. */
-function describeBody(response: Response): string {
-  return `${response.status} with a body that is not the documented JSON (content-type: ${response.headers.get('content-type') ?? 'none'})`;
+/** The message for a body of the wrong kind, with what the response says it is. */
+function notDocumented(response: Response, apiKey: string): string {
+  return redact(`The API answered ${response.status} with a body that is not the documented JSON (content-type: ${response.headers.get('content-type') ?? 'none'}).`, apiKey);
 }
 
 /** The success body of a 2xx result, or throws MachaError `invalid_response`. */
@@ -36,7 +36,7 @@ export function successBody<T>(result: TextResult, apiKey: string): T {
   throw new MachaError({
     status: result.response.status,
     code: 'invalid_response',
-    message: redact(`The API answered ${describeBody(result.response)}.`, apiKey),
+    message: notDocumented(result.response, apiKey),
     requestId: result.response.headers.get('x-request-id'),
   });
 }
@@ -57,5 +57,5 @@ export function errorFrom(result: TextResult, apiKey: string): MachaError {
       retryAfter,
     });
   }
-  return new MachaError({ status: response.status, code: 'invalid_response', message: redact(`The API answered ${describeBody(response)}.`, apiKey), requestId: headerId, retryAfter });
+  return new MachaError({ status: response.status, code: 'invalid_response', message: notDocumented(response, apiKey), requestId: headerId, retryAfter });
 }
