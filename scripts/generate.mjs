@@ -7,6 +7,7 @@
 // One process: Redocly lints and bundles on the main thread while Spectral (in lint) and
 // TypeScript (types, then the package build) work in worker threads; TypeScript parses its lib
 // files while the spec is linted, and the docs page is assembled while the package compiles.
+import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint } from './lint.mjs';

@@ -4,6 +4,7 @@
 // breaking-change gate. Any problem fails: the project allows zero warnings. Everything runs in
 // this process, Spectral in a worker thread that starts at once and works while Redocly lints;
 // reports still come in that order, and Spectral's only when Redocly passes.
+import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
 import path from 'node:path';
 import { breakingGate } from './lib/breaking/gate.mjs';
 import { checkLayout, refCycles } from './lib/layout.mjs';
