@@ -11,5 +11,8 @@ export default defineConfig({
       tsconfig: './tsconfig.json',
     },
     testTimeout: 30_000,
+    // Every core (vitest's default leaves one idle: one worker on a 2-core machine). The pipeline
+    // tests wait on worker threads and Chromium, so two files at a time keep both cores busy.
+    maxWorkers: '100%',
   },
 });
