@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundle, formatProblems, getTotals, lint, loadConfig, logger, stringifyYaml } from '@redocly/openapi-core';
+import { BaseResolver, bundle, formatProblems, getTotals, lint, loadConfig, logger, stringifyYaml } from '@redocly/openapi-core';
 import { StepError } from './steps.mjs';
 
 const require = createRequire(import.meta.url);
@@ -56,7 +56,11 @@ export function redocly(args, options = {}) {
   });
 }
 
-/** @typedef {{ alias: string, file: string, config: any }} Api one API of redocly.yaml: its alias, root file and lint config */
+/**
+ * One API of redocly.yaml: its alias, root file and lint config, and the resolver that reads and
+ * parses its files, shared by its lint and its bundle (which would otherwise parse them again).
+ * @typedef {{ alias: string, file: string, config: any, resolver: any }} Api
+ */
 
 /**
  * Loads root/redocly.yaml (with its plugins) and returns each API it declares.
@@ -65,7 +69,10 @@ export function redocly(args, options = {}) {
  */
 export async function loadApis(root) {
   const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
-  const apis = Object.entries(config.resolvedConfig.apis ?? {}).map(([alias, api]) => ({ alias, file: path.resolve(root, api.root), config: config.forAlias(alias) }));
+  const apis = Object.entries(config.resolvedConfig.apis ?? {}).map(([alias, api]) => {
+    const forAlias = config.forAlias(alias);
+    return { alias, file: path.resolve(root, api.root), config: forAlias, resolver: new BaseResolver(forAlias.resolve) };
+  });
   if (apis.length === 0) throw new StepError(`${path.join(root, 'redocly.yaml')}: declares no API under apis:`);
   return apis;
 }
@@ -107,7 +114,7 @@ export async function redoclyLint(root, apis) {
     const started = performance.now();
     const shown = path.relative(root, api.file);
     output += `validating ${shown} using lint rules for api '${api.alias}'...\n`;
-    const problems = await lint({ ref: api.file, config: api.config }).catch((/** @type {Error} */ error) => {
+    const problems = await lint({ ref: api.file, config: api.config, externalRefResolver: api.resolver }).catch((/** @type {Error} */ error) => {
       // What the CLI says when the document cannot be walked at all (a self-referencing $ref).
       throw new StepError(`${output}Something went wrong when processing ${shown}:\n\n  - ${error.message}\n`);
     });
@@ -129,7 +136,7 @@ export async function redoclyLint(root, apis) {
  * @returns {Promise<{ parsed: Record<string, any>, yaml: string }>}
  */
 export async function redoclyBundle(root, api) {
-  const { bundle: document, problems } = await bundle({ ref: api.file, config: api.config });
+  const { bundle: document, problems } = await bundle({ ref: api.file, config: api.config, externalRefResolver: api.resolver });
   if (getTotals(problems).errors > 0) throw new StepError(`${report(problems, root, 'bundle')}❌ Errors encountered while bundling ${path.relative(root, api.file)}: bundle not created.\n`);
   const parsed = /** @type {Record<string, any>} */ (document.parsed);
   const ordered = Object.fromEntries([...TOP_LEVEL_ORDER.filter((key) => key in parsed).map((key) => [key, parsed[key]]), ...Object.entries(parsed)]);
