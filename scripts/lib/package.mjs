@@ -4,13 +4,11 @@
 // their text is unchanged: most of a build is parsing lib.dom.d.ts and friends, so a warm process
 // (a worker lane, watch mode, the tests) rebuilds in a fraction of the time. `warmPackage` does
 // that parsing ahead, while the spec is still being linted.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { StepError } from './steps.mjs';
+import { loadTypeScript } from './typescript.mjs';
 
-// require(), not import: see types.mjs (importing typescript.js from ESM costs a second of CPU).
-/** @type {typeof import('typescript')} */
-const ts = createRequire(import.meta.url)('typescript');
+const ts = loadTypeScript();
 
 /** @type {Map<string, import("typescript").SourceFile>} by file name and module format */
 const parsed = new Map();

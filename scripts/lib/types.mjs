@@ -12,15 +12,15 @@
 // is byte for byte the same (npm run generate:check and the pipeline tests hold it to that).
 import { createRequire } from 'node:module';
 import { isOpenEnum } from './open-enum.mjs';
+import { loadTypeScript } from './typescript.mjs';
 
-// require(), not import: Node imports a CommonJS package from ESM only after scanning its source
+// TypeScript first (see typescript.mjs), so that openapi-typescript's require('typescript') gets it.
+// require(), not import: Node imports a CommonJS module from ESM only after scanning its source
 // for exports (and, for typescript.js, for ESM syntax), a second of CPU for TypeScript's 9 MB.
-const require = createRequire(import.meta.url);
-/** @type {typeof import('typescript')} */
-const ts = require('typescript');
+const ts = loadTypeScript();
 // The modules behind openapi-typescript's exports of the same names (typed by those exports; a
-// plain `require` would make TypeScript look for declarations of these files).
-const load = require;
+// function named `require` would make TypeScript look for declarations of these files).
+const load = createRequire(import.meta.url);
 /** @type {typeof import('openapi-typescript').transformSchema} */
 const transformSchema = load('openapi-typescript/dist/transform/index.cjs');
 /** @type {Pick<typeof import('openapi-typescript'), 'resolveRef' | 'scanDiscriminators'>} */
