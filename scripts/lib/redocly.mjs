@@ -1,60 +1,16 @@
 // @ts-check
-// Redocly in two forms. Lint and bundle run in this process through @redocly/openapi-core, the
-// library the CLI is built on, and report exactly as `redocly lint` does (file:line:col, codeframe,
-// rule): one process instead of one CLI per step saves about half a second of start-up each.
-// build-docs has no library API, so it still runs the pinned CLI as a child process.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Redocly's lint and bundle, run in this process through @redocly/openapi-core, the library the
+// CLI is built on, reporting exactly as `redocly lint` does (file:line:col, codeframe, rule) and
+// bundling byte for byte as `redocly bundle` does: one process instead of a CLI per step, each of
+// which spent about half a second starting. (The docs page, which the CLI's build-docs made, is
+// assembled in docs.mjs.)
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BaseResolver, bundle, formatProblems, getTotals, lint, loadConfig, logger, stringifyYaml } from '@redocly/openapi-core';
 import { StepError } from './steps.mjs';
 
-const require = createRequire(import.meta.url);
-const cliPath = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
-
 /** The top-level keys of an OpenAPI 3 bundle in the order `redocly bundle` writes them; others follow. */
 const TOP_LEVEL_ORDER = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'externalDocs', 'paths', 'webhooks', 'x-webhooks', 'components'];
-
-/**
- * Drops the framed Node 20 deprecation notice Redocly prints on every run: noise here, since Node
- * 20 is what the machines have.
- * @param {string} text
- */
-function withoutBanner(text) {
-  return text
-    .split('\n')
-    // The box lines, and the ignore-file hint: this project fixes problems instead of ignoring them.
-    .filter((line) => !/^\s*[╔╚║]/.test(line) && !line.includes('--generate-ignore-file'))
-    .join('\n')
-    .replace(/^\s*\n+/, '');
-}
-
-/**
- * Runs `redocly <args>` in cwd and resolves with its output; rejects with a StepError holding
- * Redocly's own report when it exits non-zero.
- * @param {string[]} args
- * @param {{ cwd?: string }} [options]
- * @returns {Promise<string>}
- */
-export function redocly(args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      cwd: options.cwd ?? process.cwd(),
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => reject(new StepError(`could not start Redocly CLI (${cliPath}): ${error.message}`)));
-    child.on('close', (code) => {
-      const text = withoutBanner(output);
-      if (code === 0) resolve(text);
-      else reject(new StepError(text || `redocly ${args[0]} exited with code ${code}`));
-    });
-  });
-}
 
 /**
  * One API of redocly.yaml: its alias, root file and lint config, and the resolver that reads and
