@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     reporters: ['default', summaryReporter()],
     testTimeout: 30_000,
+    // Every core (vitest's default leaves one idle: one worker on a 2-core machine). The pipeline
+    // tests wait on worker threads and Chromium, so two files at a time keep both cores busy.
+    maxWorkers: '100%',
     // Two projects so that only the contract tests pay for Prism (its global setup); `vitest run`
     // still runs both, and the reporters above see every test of both.
     projects: [

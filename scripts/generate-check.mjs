@@ -1,6 +1,7 @@
 // @ts-check
 // `npm run generate:check` (CI): regenerates and fails when generated/ differs from what is
 // committed, new untracked files included, which `git diff --quiet` alone would miss.
+import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
 import { execFileSync } from 'node:child_process';
 import { generate } from './generate.mjs';
 import { runScript } from './lib/cli.mjs';

@@ -5,8 +5,10 @@
 // when every step has succeeded, so a failed run leaves the previous files exactly as they were.
 //
 // One process: Redocly lints and bundles on the main thread while Spectral (in lint) and
-// TypeScript (types, then the package build) work in worker threads; TypeScript parses its lib
-// files while the spec is linted, and the docs page is assembled while the package compiles.
+// TypeScript (types, then the package build) work in worker threads, started ahead (see
+// lib/prestart.mjs); the types and the package build start as soon as the spec is bundled, and
+// the docs page is assembled while the package compiles.
+import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint } from './lint.mjs';
@@ -84,27 +86,36 @@ export async function generate(options = {}) {
   const root = path.resolve(options.root ?? process.cwd());
   const outDir = path.join(root, 'generated');
   const scratch = path.join(root, 'dist', '.generate');
-  // TypeScript's lib files take longer to parse than the spec takes to lint: start now.
-  const warm = callInWorker('typescript', PACKAGE, 'warmPackage', { root }).catch(() => {});
-  const bundle = await lint({ root });
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
-  const yamlFile = path.join(scratch, 'openapi.yaml');
+  /** @type {import('./lib/steps.mjs').Started<Record<string, string>> | undefined} */
+  let types;
+  /** @type {import('./lib/steps.mjs').Started<void> | undefined} */
+  let compiled;
+  // The types and the package build start as soon as Redocly has bundled the spec, in the
+  // TypeScript lane, while the other lint checks run; a failed check leaves their output in the
+  // scratch folder, never in generated/.
+  const bundle = await lint({
+    root,
+    onBundle(ready) {
+      const started = begin(async () => {
+        const generated = await typeFiles(root, ready.parsed);
+        for (const [file, text] of Object.entries(generated)) await writeFile(path.join(scratch, path.basename(file)), text);
+        return generated;
+      });
+      types = started;
+      // The client is compiled against the new types before anything is moved into place.
+      compiled = begin(async () => callInWorker('typescript', PACKAGE, 'buildPackage', { root, files: await started.promise, outDir: path.join(scratch, 'package') }));
+    },
+  });
   await step('bundle (yaml + json)', async () => {
     checkComponentNames(bundle.parsed);
-    await writeFile(yamlFile, bundle.yaml);
+    await writeFile(path.join(scratch, 'openapi.yaml'), bundle.yaml);
     await writeFile(path.join(scratch, 'openapi.json'), `${JSON.stringify(bundle.parsed, null, 2)}\n`);
   });
-  const files = await step('types (openapi-typescript)', async () => {
-    await warm;
-    const generated = await typeFiles(root, bundle.parsed);
-    for (const [file, text] of Object.entries(generated)) await writeFile(path.join(scratch, path.basename(file)), text);
-    return generated;
-  });
-  // The client is compiled against the new types before anything is moved into place.
-  const compiled = begin(() => callInWorker('typescript', PACKAGE, 'buildPackage', { root, files, outDir: path.join(scratch, 'package') }));
+  await step('types (openapi-typescript)', /** @type {NonNullable<typeof types>} */ (types));
   await step('docs (redoc)', () => buildDocs(bundle.parsed, path.join(scratch, 'docs', 'index.html'), { root }));
-  await step('package (tsc → dist/package)', compiled);
+  await step('package (tsc → dist/package)', /** @type {NonNullable<typeof compiled>} */ (compiled));
   await step('move into generated/ and dist/', async () => {
     await mkdir(outDir, { recursive: true });
     for (const name of GENERATED_FILES) await rename(path.join(scratch, name), path.join(outDir, name));

@@ -5,7 +5,7 @@
 // that is not above the latest release, and a breaking change without a major version. `--recut`
 // replaces the latest release (for a release not yet published, e.g. after more changes landed).
 // Any failure puts every file it touched back as it was.
-import { spawnSync } from 'node:child_process';
+import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { changelogEntry, prependEntry, removeEntry } from './lib/breaking/change
 import { diffBundles } from './lib/breaking/diff.mjs';
 import { formatFinding } from './lib/breaking/report.mjs';
 import { isBreaking } from './lib/breaking/rules.mjs';
-import { bundleCurrentSpec, listReleases, readRelease, RELEASES_DIR, setSpecVersion, SPEC_ROOT, versionOf } from './lib/releases.mjs';
+import { bundleCurrentSpec, listReleases, readRelease, RELEASES_DIR, setPackageVersion, setSpecVersion, SPEC_ROOT, versionOf } from './lib/releases.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { log, step, StepError } from './lib/steps.mjs';
 
@@ -94,8 +94,7 @@ export async function release(version, options = {}) {
   try {
     await step(`set version ${version}`, async () => {
       await setSpecVersion(version, at(SPEC_ROOT));
-      const npm = spawnSync('npm', ['version', version, '--no-git-tag-version', '--allow-same-version'], { cwd: root, encoding: 'utf8' });
-      if (npm.status !== 0) throw new StepError(`npm version ${version} failed:\n${npm.stderr || npm.stdout}`);
+      await setPackageVersion(version, root);
       if (recut) await rm(at(releaseFile));
     });
     // Loaded here, not at the top: it brings in the whole pipeline, which a refused release never needs.

@@ -1,36 +1,55 @@
 // @ts-check
-// One client's latencies, in a process of its own: `node client-run.mjs <bundle> <baseUrl>`
-// loads the client program (bundled for Node), warms it up, then times getConnector calls one at a
-// time and with 50 in flight. Prints {sequential, concurrent} (microseconds per call) as JSON.
+// The clients' latencies, measured side by side in one process so that whatever else the machine
+// does affects them alike: `node client-run.mjs <baseUrl> <sequential> <bursts> <name=bundle>...`.
+// Each client program (bundled for Node) is warmed up, then:
+// - one call at a time: the clients take turns call by call (the order rotating), <sequential>
+//   calls each;
+// - 50 in flight: the clients take turns burst by burst, <bursts> bursts of 1,000 calls each.
+// Prints {client: {sequential, concurrent}} (microseconds per getConnector call) as JSON.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
-const [bundle, baseUrl, sequentialCalls = '2000', concurrentCalls = '5000'] = process.argv.slice(2);
-const { createApi } = await import(pathToFileURL(/** @type {string} */ (bundle)).href);
-const api = createApi(baseUrl, 'mka_live_TESTtestTESTtestTESTtestTESTtest');
+const [baseUrl, sequentialCalls, bursts, ...named] = process.argv.slice(2);
 const ID = 'connector_64f1c0ef2ec711ef6dc1dcf0';
 const IN_FLIGHT = 50;
+const BURST = 1000;
 
-/** @returns {Promise<number>} microseconds */
-async function timedCall() {
+/** @type {{ name: string, api: { getConnector(id: string): Promise<unknown> }, sequential: number[], concurrent: number[] }[]} */
+const clients = [];
+for (const entry of named) {
+  const [name = '', bundle = ''] = entry.split('=');
+  const { createApi } = await import(pathToFileURL(bundle).href);
+  clients.push({ name, api: createApi(baseUrl, 'mka_live_TESTtestTESTtestTESTtestTESTtest'), sequential: [], concurrent: [] });
+}
+
+/** @param {{ getConnector(id: string): Promise<unknown> }} api @returns {Promise<number>} microseconds */
+async function timedCall(api) {
   const started = performance.now();
   await api.getConnector(ID);
   return (performance.now() - started) * 1000;
 }
 
-for (let i = 0; i < 500; i += 1) await timedCall();
+for (const client of clients) for (let i = 0; i < 1000; i += 1) await timedCall(client.api);
 
-const sequential = [];
-for (let i = 0; i < Number(sequentialCalls); i += 1) sequential.push(await timedCall());
+for (let i = 0; i < Number(sequentialCalls); i += 1) {
+  for (let turn = 0; turn < clients.length; turn += 1) {
+    const client = /** @type {(typeof clients)[number]} */ (clients[(i + turn) % clients.length]);
+    client.sequential.push(await timedCall(client.api));
+  }
+}
 
-const concurrent = [];
-let left = Number(concurrentCalls);
-await Promise.all(
-  Array.from({ length: IN_FLIGHT }, async () => {
-    while (left > 0) {
-      left -= 1;
-      concurrent.push(await timedCall());
-    }
-  }),
-);
-process.stdout.write(JSON.stringify({ sequential, concurrent }));
+for (let burst = 0; burst < Number(bursts); burst += 1) {
+  for (let turn = 0; turn < clients.length; turn += 1) {
+    const client = /** @type {(typeof clients)[number]} */ (clients[(burst + turn) % clients.length]);
+    let left = BURST;
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (left > 0) {
+          left -= 1;
+          client.concurrent.push(await timedCall(client.api));
+        }
+      }),
+    );
+  }
+}
+process.stdout.write(JSON.stringify(Object.fromEntries(clients.map(({ name, sequential, concurrent }) => [name, { sequential, concurrent }]))));

@@ -89,25 +89,24 @@ export function jsonFromNode(args) {
 }
 
 /**
- * Latency per getConnector call for every client: `rounds` rounds, each running every client in a
- * fresh process (the order rotates each round); the medians of the rounds' p50 and p99.
- * @param {{ rounds: number, sequential: number, concurrent: number }} options
+ * Latency per getConnector call for every client, measured side by side (lib/client-run.mjs) in
+ * `rounds` fresh processes; the medians of the rounds' p50 and p99.
+ * @param {{ rounds: number, sequential: number, bursts: number }} options
  */
-export async function latencies({ rounds, sequential, concurrent }) {
-  const bundles = Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await nodeBundle(client)])));
+export async function latencies({ rounds, sequential, bursts }) {
+  const bundles = await Promise.all(CLIENTS.map(async (client) => `${client}=${await nodeBundle(client)}`));
   const server = /** @type {{ baseUrl: string, stop(): void }} */ (await startServer());
   /** @type {Record<string, { seq50: number[], seq99: number[], conc50: number[], conc99: number[] }>} */
   const perRound = Object.fromEntries(CLIENTS.map((client) => [client, { seq50: [], seq99: [], conc50: [], conc99: [] }]));
   try {
     for (let round = 0; round < rounds; round += 1) {
-      const order = CLIENTS.map((_, index) => CLIENTS[(index + round) % CLIENTS.length]);
-      for (const client of order) {
-        const run = await jsonFromNode([path.join(BENCH_DIR, 'lib', 'client-run.mjs'), bundles[client], server.baseUrl, String(sequential), String(concurrent)]);
+      const runs = await jsonFromNode([path.join(BENCH_DIR, 'lib', 'client-run.mjs'), server.baseUrl, String(sequential), String(bursts), ...bundles]);
+      for (const client of CLIENTS) {
         const stats = perRound[client];
-        stats.seq50.push(percentile(run.sequential, 50));
-        stats.seq99.push(percentile(run.sequential, 99));
-        stats.conc50.push(percentile(run.concurrent, 50));
-        stats.conc99.push(percentile(run.concurrent, 99));
+        stats.seq50.push(percentile(runs[client].sequential, 50));
+        stats.seq99.push(percentile(runs[client].sequential, 99));
+        stats.conc50.push(percentile(runs[client].concurrent, 50));
+        stats.conc99.push(percentile(runs[client].concurrent, 99));
       }
     }
   } finally {

@@ -1,62 +1,22 @@
 // @ts-check
-// Redocly in two forms. Lint and bundle run in this process through @redocly/openapi-core, the
-// library the CLI is built on, and report exactly as `redocly lint` does (file:line:col, codeframe,
-// rule): one process instead of one CLI per step saves about half a second of start-up each.
-// build-docs has no library API, so it still runs the pinned CLI as a child process.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Redocly's lint and bundle, run in this process through @redocly/openapi-core, the library the
+// CLI is built on, reporting exactly as `redocly lint` does (file:line:col, codeframe, rule) and
+// bundling byte for byte as `redocly bundle` does: one process instead of a CLI per step, each of
+// which spent about half a second starting. (The docs page, which the CLI's build-docs made, is
+// assembled in docs.mjs.)
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundle, formatProblems, getTotals, lint, loadConfig, logger, stringifyYaml } from '@redocly/openapi-core';
+import { BaseResolver, bundle, formatProblems, getTotals, lint, loadConfig, logger, stringifyYaml } from '@redocly/openapi-core';
 import { StepError } from './steps.mjs';
-
-const require = createRequire(import.meta.url);
-const cliPath = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
 
 /** The top-level keys of an OpenAPI 3 bundle in the order `redocly bundle` writes them; others follow. */
 const TOP_LEVEL_ORDER = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'externalDocs', 'paths', 'webhooks', 'x-webhooks', 'components'];
 
 /**
- * Drops the framed Node 20 deprecation notice Redocly prints on every run: noise here, since Node
- * 20 is what the machines have.
- * @param {string} text
+ * One API of redocly.yaml: its alias, root file and lint config, and the resolver that reads and
+ * parses its files, shared by its lint and its bundle (which would otherwise parse them again).
+ * @typedef {{ alias: string, file: string, config: any, resolver: any }} Api
  */
-function withoutBanner(text) {
-  return text
-    .split('\n')
-    // The box lines, and the ignore-file hint: this project fixes problems instead of ignoring them.
-    .filter((line) => !/^\s*[╔╚║]/.test(line) && !line.includes('--generate-ignore-file'))
-    .join('\n')
-    .replace(/^\s*\n+/, '');
-}
-
-/**
- * Runs `redocly <args>` in cwd and resolves with its output; rejects with a StepError holding
- * Redocly's own report when it exits non-zero.
- * @param {string[]} args
- * @param {{ cwd?: string }} [options]
- * @returns {Promise<string>}
- */
-export function redocly(args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      cwd: options.cwd ?? process.cwd(),
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => reject(new StepError(`could not start Redocly CLI (${cliPath}): ${error.message}`)));
-    child.on('close', (code) => {
-      const text = withoutBanner(output);
-      if (code === 0) resolve(text);
-      else reject(new StepError(text || `redocly ${args[0]} exited with code ${code}`));
-    });
-  });
-}
-
-/** @typedef {{ alias: string, file: string, config: any }} Api one API of redocly.yaml: its alias, root file and lint config */
 
 /**
  * Loads root/redocly.yaml (with its plugins) and returns each API it declares.
@@ -65,7 +25,10 @@ export function redocly(args, options = {}) {
  */
 export async function loadApis(root) {
   const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
-  const apis = Object.entries(config.resolvedConfig.apis ?? {}).map(([alias, api]) => ({ alias, file: path.resolve(root, api.root), config: config.forAlias(alias) }));
+  const apis = Object.entries(config.resolvedConfig.apis ?? {}).map(([alias, api]) => {
+    const forAlias = config.forAlias(alias);
+    return { alias, file: path.resolve(root, api.root), config: forAlias, resolver: new BaseResolver(forAlias.resolve) };
+  });
   if (apis.length === 0) throw new StepError(`${path.join(root, 'redocly.yaml')}: declares no API under apis:`);
   return apis;
 }
@@ -107,7 +70,7 @@ export async function redoclyLint(root, apis) {
     const started = performance.now();
     const shown = path.relative(root, api.file);
     output += `validating ${shown} using lint rules for api '${api.alias}'...\n`;
-    const problems = await lint({ ref: api.file, config: api.config }).catch((/** @type {Error} */ error) => {
+    const problems = await lint({ ref: api.file, config: api.config, externalRefResolver: api.resolver }).catch((/** @type {Error} */ error) => {
       // What the CLI says when the document cannot be walked at all (a self-referencing $ref).
       throw new StepError(`${output}Something went wrong when processing ${shown}:\n\n  - ${error.message}\n`);
     });
@@ -129,7 +92,7 @@ export async function redoclyLint(root, apis) {
  * @returns {Promise<{ parsed: Record<string, any>, yaml: string }>}
  */
 export async function redoclyBundle(root, api) {
-  const { bundle: document, problems } = await bundle({ ref: api.file, config: api.config });
+  const { bundle: document, problems } = await bundle({ ref: api.file, config: api.config, externalRefResolver: api.resolver });
   if (getTotals(problems).errors > 0) throw new StepError(`${report(problems, root, 'bundle')}❌ Errors encountered while bundling ${path.relative(root, api.file)}: bundle not created.\n`);
   const parsed = /** @type {Record<string, any>} */ (document.parsed);
   const ordered = Object.fromEntries([...TOP_LEVEL_ORDER.filter((key) => key in parsed).map((key) => [key, parsed[key]]), ...Object.entries(parsed)]);

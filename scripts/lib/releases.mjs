@@ -92,3 +92,26 @@ export async function setSpecVersion(version, file = SPEC_ROOT) {
   const [start, end] = node.range;
   await writeFile(file, `${text.slice(0, start)}${version}${text.slice(end)}`);
 }
+
+/**
+ * Sets the package version in root/package.json and root/package-lock.json (both of its fields),
+ * as `npm version <version> --no-git-tag-version` does, without starting npm (most of a release's
+ * time). JSON with two-space indent and a final newline, as npm writes it.
+ * @param {string} version
+ * @param {string} [root]
+ */
+export async function setPackageVersion(version, root = process.cwd()) {
+  for (const file of ['package.json', 'package-lock.json']) {
+    let text;
+    try {
+      text = await readFile(path.join(root, file), 'utf8');
+    } catch (error) {
+      if (file === 'package-lock.json' && /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') continue;
+      throw error;
+    }
+    const json = JSON.parse(text);
+    json.version = version;
+    if (json.packages?.['']) json.packages[''].version = version;
+    await writeFile(path.join(root, file), `${JSON.stringify(json, null, 2)}\n`);
+  }
+}

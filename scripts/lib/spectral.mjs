@@ -60,6 +60,15 @@ async function loadRuleset(root) {
 }
 
 /**
+ * Loads Spectral and root/.spectral.yaml ahead of a lint (Spectral compiles a validator for
+ * rulesets on first use). Never fails: problems are spectralLint's to report.
+ * @param {{ root?: string }} [options]
+ */
+export async function warmSpectral(options = {}) {
+  await loadRuleset(path.resolve(options.root ?? process.cwd())).catch(() => {});
+}
+
+/**
  * Lints root/spec/openapi.yaml with root/.spectral.yaml; rejects with a StepError listing every
  * error and warning (file:line:col severity rule "message") when there is any.
  * @param {{ root?: string }} [options]
