@@ -20,12 +20,15 @@ const PRISM_API_KEY = 'mka_live_prismchecksonlythatakeyispresent';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-prism-'));
   const started: PrismProcess[] = [];
+  // A run shorter than Prism's start-up (one file, all skipped) tears down before Prism reports.
+  let tornDown = false;
   /** Spawns Prism and writes its readiness to <dir>/<name>.json once known. */
   const launch = async (name: string, args: string[]) => {
     const statusFile = path.join(dir, `${name}.json`);
     const prism = await launchPrism(args);
     started.push(prism);
     const report = (status: PrismStatus) => {
+      if (tornDown) return;
       writeFileSync(`${statusFile}.tmp`, JSON.stringify(status));
       renameSync(`${statusFile}.tmp`, statusFile);
     };
@@ -48,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('fakeProxy', { upstreamPort, ...(await launch('proxy', ['proxy', 'generated/openapi.yaml', `http://127.0.0.1:${upstreamPort}`])) });
 
   return async () => {
+    tornDown = true;
     await Promise.all(started.map((prism) => prism.stop()));
     rmSync(dir, { recursive: true, force: true });
   };
