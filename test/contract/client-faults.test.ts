@@ -78,52 +78,78 @@ describe('@macha/api-client against the fake with faults', () => {
   });
   const clientFor = (apiKey: string, options: { maxRetries?: number; timeoutMs?: number } = {}) =>
     createMachaClient({ apiKey, baseUrl: world.fake.baseUrl, maxRetries: options.maxRetries ?? 3, timeoutMs: options.timeoutMs ?? 500 });
+  /** Records the fault kinds one run injected, for the summary printed after the suite. */
+  const record = (kinds: FaultKind[]) => {
+    injected += kinds.length;
+    counts.push(...kinds);
+  };
   /** Runs body with faults on, then turns them off and counts what was injected. */
-  const withFaults = async <T>(options: FaultOptions, body: () => Promise<T>): Promise<{ result: T; kinds: FaultKind[] }> => {
+  const withFaults = async <T>(target: World, options: FaultOptions, body: () => Promise<T>): Promise<{ result: T; kinds: FaultKind[] }> => {
     // Slow answers come well after the client's timeout, so they always time out.
-    world.fake.setFaults({ slowMs: 3_000, ...options });
+    target.fake.setFaults({ slowMs: 3_000, ...options });
     try {
       const result = await body();
-      const kinds = world.fake.faults()?.injected.map((fault) => fault.kind) ?? [];
-      injected += kinds.length;
-      counts.push(...kinds);
+      const kinds = target.fake.faults()?.injected.map((fault) => fault.kind) ?? [];
+      record(kinds);
       return { result, kinds };
     } finally {
-      world.fake.setFaults(undefined);
+      target.fake.setFaults(undefined);
+    }
+  };
+  /**
+   * Runs one seed's scenario on a fake of its own. The seeds run side by side: most of their time
+   * is the client waiting out backoffs and timeouts, and each fake's fault plan is its own.
+   */
+  const inOwnWorld = async <T>(connectors: number, run: (own: World) => Promise<T>): Promise<T> => {
+    const own = await startWorld({ connectors, windows: UNLIMITED });
+    try {
+      return await run(own);
+    } finally {
+      await own.fake.close();
     }
   };
 
   test('connectors.listAll: over 1,000 connectors with every kind of fault, each connector exactly once, newest first', async () => {
-    const existing = world.connectors.map((connector) => connector.id);
-    const client = clientFor(world.keys.full.token);
-    const seen = new Set<FaultKind>();
-    for (const seed of [11, 12, 13]) {
-      const expected = [...existing].reverse();
-      const { result, kinds } = await withFaults({ seed, rate: 0.4 }, async () => {
-        const ids: string[] = [];
-        for await (const connector of client.connectors.listAll({ limit: 100 })) {
-          ids.push(connector.id);
-          // Connectors added mid-scan are newer than the cursor, so the scan must not return them.
-          if (ids.length === 150) existing.push(world.fake.store.addConnector('org_a').id);
-        }
-        return ids;
-      });
-      expect(result).toEqual(expected);
-      for (const kind of kinds) seen.add(kind);
-    }
+    const runs = await Promise.all(
+      [11, 12, 13].map((seed) =>
+        inOwnWorld(1_000, async (own) => {
+          const existing = own.connectors.map((connector) => connector.id);
+          const client = createMachaClient({ apiKey: own.keys.full.token, baseUrl: own.fake.baseUrl, maxRetries: 3, timeoutMs: 500 });
+          const expected = [...existing].reverse();
+          const { result, kinds } = await withFaults(own, { seed, rate: 0.4 }, async () => {
+            const ids: string[] = [];
+            for await (const connector of client.connectors.listAll({ limit: 100 })) {
+              ids.push(connector.id);
+              // Connectors added mid-scan are newer than the cursor, so the scan must not return them.
+              if (ids.length === 150) existing.push(own.fake.store.addConnector('org_a').id);
+            }
+            return ids;
+          });
+          return { seed, result, expected, kinds };
+        }),
+      ),
+    );
+    for (const { seed, result, expected } of runs) expect(result, `seed ${seed}`).toEqual(expected);
+    const seen = new Set(runs.flatMap((run) => run.kinds));
     expect([...seen].sort()).toEqual([...FAULT_KINDS].sort());
   });
 
   test('agents.create: retried through faults with an Idempotency-Key, creates exactly one agent', async () => {
-    const client = clientFor(world.keys.full.token);
-    for (const seed of [21, 22, 23, 24, 25, 26]) {
-      const before = world.fake.store.agents('org_a').length;
-      const body: AgentCreate = { handle: `retried${seed}`, name: 'Retried', instructions: 'Survive faults.' };
-      const { result, kinds } = await withFaults({ seed, rate: 0.7 }, () => client.agents.create(body, { idempotencyKey: randomUUID() }));
-      const agents = world.fake.store.agents('org_a');
+    const runs = await Promise.all(
+      [21, 22, 23, 24, 25, 26].map((seed) =>
+        inOwnWorld(1, async (own) => {
+          const client = createMachaClient({ apiKey: own.keys.full.token, baseUrl: own.fake.baseUrl, maxRetries: 3, timeoutMs: 500 });
+          const before = own.fake.store.agents('org_a').length;
+          const body: AgentCreate = { handle: `retried${seed}`, name: 'Retried', instructions: 'Survive faults.' };
+          const { result, kinds } = await withFaults(own, { seed, rate: 0.7 }, () => client.agents.create(body, { idempotencyKey: randomUUID() }));
+          return { seed, result, kinds, before, agents: own.fake.store.agents('org_a') };
+        }),
+      ),
+    );
+    for (const { seed, result, kinds, before, agents } of runs) {
       expect(kinds.length, `seed ${seed} injected no fault`).toBeGreaterThan(0);
-      expect(agents).toHaveLength(before + 1);
-      expect(result.data).toEqual(agents.at(-1));
+      expect(agents, `seed ${seed}`).toHaveLength(before + 1);
+      expect(result.data, `seed ${seed}`).toEqual(agents.at(-1));
     }
   });
 
@@ -139,7 +165,7 @@ describe('@macha/api-client against the fake with faults', () => {
   test.each(surfaced.map(([kind, expected]) => [kind, `${expected.status} ${expected.code}`, kind, expected] as const))('connectors.list: without retries, a %s fault surfaces as MachaError %s', async (_kind, _name, kind, expected) => {
     // Only the slow fault may time out; the others get all the time a loaded machine needs.
     const client = clientFor(world.keys.full.token, { maxRetries: 0, timeoutMs: kind === 'slow' ? 500 : 10_000 });
-    const { result } = await withFaults({ seed: 1, rate: 1, kinds: [kind], retryAfterSeconds: 3 }, () => machaError(client.connectors.list()));
+    const { result } = await withFaults(world, { seed: 1, rate: 1, kinds: [kind], retryAfterSeconds: 3 }, () => machaError(client.connectors.list()));
     expect(result).toMatchObject(expected);
   });
 
