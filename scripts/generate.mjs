@@ -15,7 +15,7 @@ import { lint } from './lint.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { loadApis, redoclyBundle } from './lib/redocly.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
-import { begin, step, StepError } from './lib/steps.mjs';
+import { begin, log, step, StepError } from './lib/steps.mjs';
 import { operationsSource } from './lib/operations.mjs';
 import { callInWorker } from './lib/workers.mjs';
 
@@ -90,7 +90,7 @@ export async function generate(options = {}) {
   await mkdir(scratch, { recursive: true });
   /** @type {import('./lib/steps.mjs').Started<Record<string, string>> | undefined} */
   let types;
-  /** @type {import('./lib/steps.mjs').Started<void> | undefined} */
+  /** @type {import('./lib/steps.mjs').Started<'reused' | 'built'> | undefined} */
   let compiled;
   // The types and the package build start as soon as Redocly has bundled the spec, in the
   // TypeScript lane, while the other lint checks run; a failed check leaves their output in the
@@ -115,7 +115,8 @@ export async function generate(options = {}) {
   });
   await step('types (openapi-typescript)', /** @type {NonNullable<typeof types>} */ (types));
   await step('docs (redoc)', () => buildDocs(bundle.parsed, path.join(scratch, 'docs', 'index.html'), { root }));
-  await step('package (tsc → dist/package)', /** @type {NonNullable<typeof compiled>} */ (compiled));
+  const build = await step('package (tsc → dist/package)', /** @type {NonNullable<typeof compiled>} */ (compiled));
+  if (build === 'reused') log('  (type check reused: src/ and the types differ from the last build only in comments)\n');
   await step('move into generated/ and dist/', async () => {
     await mkdir(outDir, { recursive: true });
     for (const name of GENERATED_FILES) await rename(path.join(scratch, name), path.join(outDir, name));

@@ -4,7 +4,9 @@
 // their text is unchanged: most of a build is parsing lib.dom.d.ts and friends, so a warm process
 // (a worker lane, watch mode, the tests) rebuilds in a fraction of the time. `warmPackage` does
 // that parsing ahead, while the spec is still being linted.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cacheIsCurrent, cachedBuild, storeBuild } from './package-cache.mjs';
 import { StepError } from './steps.mjs';
 import { loadTypeScript } from './typescript.mjs';
 
@@ -65,8 +67,10 @@ function format(diagnostics, root) {
 /**
  * Compiles src/ and the generated types per tsconfig.build.json into outDir (default: the config's,
  * dist/package); throws StepError on any diagnostic. `files` (project-relative path → text)
- * stand in for files on disk, such as generated types not yet moved into generated/.
+ * stand in for files on disk, such as generated types not yet moved into generated/. Resolves
+ * with 'reused' when the last build's type check still held (package-cache.mjs), else 'built'.
  * @param {{ root?: string, configFile?: string, outDir?: string, files?: Record<string, string> }} [options]
+ * @returns {'reused' | 'built'}
  */
 export function buildPackage(options = {}) {
   const root = path.resolve(options.root ?? process.cwd());
@@ -74,27 +78,61 @@ export function buildPackage(options = {}) {
   const compilerOptions = options.outDir ? { ...config.options, outDir: path.resolve(root, options.outDir) } : config.options;
   const overrides = new Map(Object.entries(options.files ?? {}).map(([file, text]) => [path.resolve(root, file), text]));
   const rootNames = [...new Set([...config.fileNames, ...overrides.keys()])];
+  const outDir = /** @type {string} */ (compilerOptions.outDir);
+  /** @type {import('./package-cache.mjs').BuildInput} */
+  const input = { rootNames, options: compilerOptions, root, read: (file) => overrides.get(file) ?? ts.sys.readFile(file) };
+  const cached = config.errors.length === 0 ? cachedBuild(input) : undefined;
+  if (cached) {
+    writeOutputs(outDir, cached);
+    return 'reused';
+  }
   const program = ts.createProgram({ rootNames, options: compilerOptions, host: cachingHost(compilerOptions, overrides) });
   // getPreEmitDiagnostics without its declaration diagnostics: the emit reports those, and getting
   // them first would build every declaration file twice.
   const diagnostics = [...config.errors, ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
-  if (diagnostics.length === 0) diagnostics.push(...program.emit().diagnostics);
+  /** @type {{ output: string, text: string, source: string }[]} */
+  const emitted = [];
+  if (diagnostics.length === 0) {
+    const result = program.emit(undefined, (file, text, _bom, _onError, sources) => {
+      emitted.push({ output: path.relative(outDir, file), text, source: sources?.[0]?.fileName ?? '' });
+    });
+    diagnostics.push(...result.diagnostics);
+  }
   if (diagnostics.length > 0) {
     throw new StepError(`${format(diagnostics, root)}The client (src/) no longer compiles against the generated types: update src/ for the spec change.`);
+  }
+  writeOutputs(outDir, Object.fromEntries(emitted.map(({ output, text }) => [output, text])));
+  storeBuild(input, program, emitted);
+  return 'built';
+}
+
+/**
+ * Writes a build's outputs (path relative to outDir → text).
+ * @param {string} outDir
+ * @param {Record<string, string>} outputs
+ */
+function writeOutputs(outDir, outputs) {
+  for (const [file, text] of Object.entries(outputs)) {
+    const target = path.join(outDir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
   }
 }
 
 /**
  * Parses every file of the package build as it is on disk now (lib files included), so that the
  * next buildPackage only parses what changed. Parsing only: a type checker made here as well cost
- * more than it saved (measured: warm-up and build 2.6 s → 1.4 s without it). Never fails:
- * problems are buildPackage's.
+ * more than it saved (measured: warm-up and build 2.6 s → 1.4 s without it). Skipped when the
+ * cached build is of the files on disk (package-cache.mjs): the next build most likely comes from
+ * the cache, and parsing would only take a core from the lint. Never fails: problems are
+ * buildPackage's.
  * @param {{ root?: string, configFile?: string }} [options]
  */
 export function warmPackage(options = {}) {
   try {
     const root = path.resolve(options.root ?? process.cwd());
     const config = readConfig(root, options.configFile ?? 'tsconfig.build.json');
+    if (cacheIsCurrent(root, config.fileNames)) return;
     ts.createProgram({ rootNames: config.fileNames, options: config.options, host: cachingHost(config.options, new Map()) });
   } catch {
     // Nothing to warm up; the build reports what is wrong.
