@@ -1,16 +1,12 @@
 // @ts-check
 // The HTTP server the client benchmarks call, on 127.0.0.1 (node:http, keep-alive): fixed answers
 // taken from the spec's own examples for GET /connectors, GET /connectors/{id} and POST /agents,
-// with the headers every Macha response carries.
-//
-// `--items N` makes GET /connectors a paging server over N synthetic connectors (the listAll
-// memory benchmark). STAND-IN: the stateful fake server is being written in test/fake by another
-// change; this minimal paging server is meant to be replaced by it.
+// with the headers every Macha response carries. (The listAll benchmark pages through the stateful
+// fake of test/fake instead: lib/list-all.mjs.)
 // Run as a child process: prints `listening <port>` on stdout.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
 const bundle = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'generated', 'openapi.json'), 'utf8'));
 /** @param {string} url @param {string} method @param {string} status */
@@ -22,30 +18,12 @@ const BODIES = {
 };
 const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'req_a0b88aa084bac0f7', 'x-ratelimit-limit': '600', 'x-ratelimit-remaining': '599', 'x-ratelimit-reset': '1782900000' };
 
-const { values } = parseArgs({ options: { items: { type: 'string' } } });
-const items = values.items === undefined ? 0 : Number(values.items);
-const [connector] = JSON.parse(BODIES.list).data;
-
-/**
- * Page `cursor` (the index of its first item, as the opaque cursor) of `limit` synthetic connectors.
- * @param {number} start
- * @param {number} limit
- */
-function page(start, limit) {
-  const data = [];
-  for (let index = start; index < Math.min(items, start + limit); index += 1) {
-    data.push({ ...connector, id: `connector_${index.toString(16).padStart(24, '0')}`, name: `Connector ${index}` });
-  }
-  const next = start + limit < items ? `c${start + limit}` : null;
-  return JSON.stringify({ data, meta: { request_id: 'req_a0b88aa084bac0f7', next_cursor: next } });
-}
-
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   let body;
   let status = 200;
   if (request.method === 'GET' && url.pathname === '/api/v1/connectors') {
-    body = items > 0 ? page(Number((url.searchParams.get('cursor') ?? 'c0').slice(1)), Number(url.searchParams.get('limit') ?? '25')) : BODIES.list;
+    body = BODIES.list;
   } else if (request.method === 'GET' && url.pathname.startsWith('/api/v1/connectors/')) {
     body = BODIES.detail;
   } else if (request.method === 'POST' && url.pathname === '/api/v1/agents') {

@@ -1,14 +1,14 @@
 // @ts-check
-// `node --expose-gc list-all-run.mjs <baseUrl> <items>`: iterates connectors.listAll({limit: 100})
-// with our client over a paging server and prints, as JSON, the peak heap seen while iterating
+// `node --expose-gc list-all-run.mjs <baseUrl> <items> <apiKey>`: iterates connectors.listAll({limit: 100})
+// with our client over the fake server and prints, as JSON, the peak heap seen while iterating
 // (sampled at every page), the heap after a full GC at the first page and at the end, and the
 // process's peak resident memory. Flat means the client holds one page at a time, not the list.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [baseUrl, items] = process.argv.slice(2);
+const [baseUrl, items, apiKey] = process.argv.slice(2);
 const { createMachaClient } = await import(pathToFileURL(path.join(import.meta.dirname, '..', '..', 'dist', 'package', 'src', 'index.js')).href);
-const macha = createMachaClient({ baseUrl, apiKey: 'mka_live_TESTtestTESTtestTESTtestTESTtest' });
+const macha = createMachaClient({ baseUrl, apiKey });
 const gc = /** @type {() => void} */ (globalThis.gc);
 
 gc();
