@@ -78,11 +78,14 @@ if (only.includes('clients')) {
   rows.push(
     ['Client, one call at a time: p50 / p99 per call (GET /connectors/{id} on a local node:http server; the clients take turns in one process)', cell('macha', 'seq'), cell('hey-api', 'seq'), '', cell('openapi-fetch', 'seq'), cell('fetch', 'seq'), ratio(l.macha.seq50, l.fetch.seq50, 'fetch (p50)')],
     ['Client, 50 calls in flight: p50 / p99 per call', cell('macha', 'conc'), cell('hey-api', 'conc'), '', cell('openapi-fetch', 'conc'), cell('fetch', 'conc'), ratio(l.macha.conc50, l.fetch.conc50, 'fetch (p50)')],
+    // What the platform charges any client for a time limit per call, measured in the same runs.
+    ['Raw fetch with a time limit per call (an AbortSignal per request, as every client with timeouts sends), one call at a time: p50 / p99', '', '', '', '', cell('fetch-timeout', 'seq'), `${ratio(l['fetch-timeout'].seq50, l.fetch.seq50, 'fetch (p50)')}; ours ${ratio(l.macha.seq50, l['fetch-timeout'].seq50, 'this')}`],
+    ['Raw fetch with a time limit per call, 50 in flight: p50 / p99', '', '', '', '', cell('fetch-timeout', 'conc'), `${ratio(l['fetch-timeout'].conc50, l.fetch.conc50, 'fetch (p50)')}; ours ${ratio(l.macha.conc50, l['fetch-timeout'].conc50, 'this')}`],
   );
 }
 if (only.includes('size')) {
   progress('size');
-  const sizes = Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await bundleSize(client)])));
+  const sizes = Object.fromEntries(await Promise.all(CLIENTS.filter((client) => client !== 'fetch-timeout').map(async (client) => [client, await bundleSize(client)])));
   rows.push(['Client size: the same small program bundled for a browser (esbuild), min+gzip', kb(sizes.macha.gzipBytes), kb(sizes['hey-api'].gzipBytes), '', kb(sizes['openapi-fetch'].gzipBytes), kb(sizes.fetch.gzipBytes), ratio(sizes.macha.gzipBytes, sizes['hey-api'].gzipBytes, 'hey-api')]);
 }
 if (only.includes('scale')) {

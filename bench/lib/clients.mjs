@@ -11,8 +11,8 @@ import { heyApi } from './codegen.mjs';
 import { BENCH_DIR, ROOT, WORK_DIR } from './paths.mjs';
 import { median, percentile } from './stats.mjs';
 
-/** The clients, by the program that uses each. */
-export const CLIENTS = /** @type {const} */ (['fetch', 'openapi-fetch', 'macha', 'hey-api']);
+/** The clients, by the program that uses each; fetch-timeout is raw fetch with a time limit per call. */
+export const CLIENTS = /** @type {const} */ (['fetch', 'fetch-timeout', 'openapi-fetch', 'macha', 'hey-api']);
 /** @typedef {typeof CLIENTS[number]} Client */
 
 // The project's pinned esbuild (the one test/package/size.test.ts measures with), not the copy
