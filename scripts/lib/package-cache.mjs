@@ -6,10 +6,11 @@
 // file at a time (TypeScript's transpileModule and transpileDeclaration, no type checker).
 //
 // Like tsc's .tsbuildinfo, and stricter: a file counts as unchanged for the type check when its
-// text without comments is the same (comments that steer the compiler, `@ts-…` and `///`, count);
-// every other file the program read (openapi-fetch's declarations, ...) must be the same byte for
-// byte; and a file is emitted on its own only if, in the full build that filled the cache, emitting
-// it on its own gave exactly what the whole program emitted. Anything else is a full build.
+// text without comments is the same (its whole text, if it has a comment that steers the compiler:
+// `@ts-…`, `///`); every other file the program read (openapi-fetch's declarations, ...) must be
+// the same byte for byte; and a file is emitted on its own only if, in the full build that filled
+// the cache, emitting it on its own gave exactly what the whole program emitted. Anything else is
+// a full build.
 //
 // The cache is the project's own (dist/.cache/, git-ignored): a fresh checkout builds in full.
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import path from 'node:path';
 import { loadTypeScript } from './typescript.mjs';
 
 const ts = loadTypeScript();
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** @param {string} text */
 const sha = (text) => createHash('sha256').update(text).digest('hex');
@@ -32,17 +33,26 @@ const sha = (text) => createHash('sha256').update(text).digest('hex');
  */
 
 /**
- * What a file means to the type checker: its syntax without comments, plus every comment that
- * steers the compiler. Undefined when the file does not parse (a full build reports it).
+ * What a file means to the type checker: its syntax without comments. A file with a comment that
+ * steers the compiler (`@ts-ignore` and the like, `///` references) means its whole text, since
+ * where such a comment stands matters. Undefined when the file does not parse (a full build
+ * reports it).
  * @param {string} file
  * @param {string} text
  */
 function typeText(file, text) {
+  if (/@ts-|\/\/\//.test(text)) return text;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   if (/** @type {{ parseDiagnostics?: unknown[] }} */ (/** @type {unknown} */ (source)).parseDiagnostics?.length !== 0) return undefined;
-  const directives = text.match(/\/\/\/.*|@ts-[\w-]+/g) ?? [];
-  return `${ts.createPrinter({ removeComments: true }).printFile(source)}\0${directives.join('\n')}`;
+  return ts.createPrinter({ removeComments: true }).printFile(source);
 }
+
+/**
+ * JSON with every object's keys sorted, at any depth: the same options give the same text.
+ * @param {unknown} value
+ */
+const stableJson = (value) =>
+  JSON.stringify(value, (_key, inner) => (inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner));
 
 /**
  * The key of a build: the compiler and its options (outDir aside: the outputs are stored relative
@@ -55,7 +65,7 @@ function typeText(file, text) {
  */
 function buildKey({ rootNames, options, root, read }, known = {}) {
   const { outDir: _outDir, configFilePath: _config, ...rest } = options;
-  const parts = [ts.version, JSON.stringify(rest, Object.keys(rest).sort())];
+  const parts = [ts.version, stableJson(rest)];
   /** @type {Record<string, string>} */
   const types = {};
   for (const file of [...rootNames].sort()) {
