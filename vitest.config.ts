@@ -10,6 +10,9 @@ export default defineConfig({
     // Every core (vitest's default leaves one idle: one worker on a 2-core machine). The pipeline
     // tests wait on worker threads and Chromium, so two files at a time keep both cores busy.
     maxWorkers: '100%',
+    // One V8 helper thread per worker process, as the pipeline's scripts start (package.json): on
+    // 2 cores the default four run GC and compile work that competes with the other workers.
+    execArgv: ['--v8-pool-size=1'],
     // Two projects so that only the contract tests pay for Prism (its global setup); `vitest run`
     // still runs both, and the reporters above see every test of both.
     projects: [

@@ -4,7 +4,7 @@
 // what each one generated.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { HEY_API_CLI, ORVAL_CLI, ROOT, TSC } from './paths.mjs';
+import { HEY_API_CLI, ORVAL_CLI, PIPELINE_NODE_OPTIONS, ROOT, TSC } from './paths.mjs';
 import { timedNode } from './timed.mjs';
 
 /**
@@ -12,7 +12,7 @@ import { timedNode } from './timed.mjs';
  * @param {string} project
  */
 export function ourGenerate(project) {
-  return timedNode([path.join(ROOT, 'scripts', 'generate.mjs')], { cwd: project });
+  return timedNode([...PIPELINE_NODE_OPTIONS, path.join(ROOT, 'scripts', 'generate.mjs')], { cwd: project });
 }
 
 /**

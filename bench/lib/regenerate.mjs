@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { heyApi, orval, ourGenerate } from './codegen.mjs';
-import { ROOT, WORK_DIR } from './paths.mjs';
+import { PIPELINE_NODE_OPTIONS, ROOT, WORK_DIR } from './paths.mjs';
 import { median } from './stats.mjs';
 import { MACHA_OPERATIONS, syntheticProject } from './synthetic.mjs';
 
@@ -71,7 +71,7 @@ export async function regeneration({ runs }) {
  */
 export async function watchLatency({ saves }) {
   const project = syntheticProject(ROOT, MACHA_OPERATIONS);
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'generate-watch.mjs')], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...PIPELINE_NODE_OPTIONS, path.join(ROOT, 'scripts', 'generate-watch.mjs')], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

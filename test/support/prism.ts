@@ -40,7 +40,9 @@ export async function freePort(): Promise<number> {
 export async function launchPrism(args: string[], options: { port?: number } = {}): Promise<PrismProcess> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [PRISM_CLI, ...args, '-p', String(port), '--host', '127.0.0.1'], {
+  // One V8 helper thread, as the pipeline's scripts and the test workers: Prism starts while the
+  // tests run, on the same two cores.
+  const child = spawn(process.execPath, ['--v8-pool-size=1', PRISM_CLI, ...args, '-p', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
