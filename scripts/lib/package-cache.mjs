@@ -55,34 +55,42 @@ const stableJson = (value) =>
   JSON.stringify(value, (_key, inner) => (inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner));
 
 /**
- * The key of a build: the compiler and its options (outDir aside: the outputs are stored relative
- * to it) and the type-level text of every root file, taken from `known` for a file whose text is
- * the one recorded there (parsing and printing it again would give the same). Undefined when a
- * root file is missing or does not parse.
+ * @typedef {{ file: string, relative: string, text: string, hash: string, type: string }} RootFile
+ *   a root file now: its path (absolute, and relative to the project), text, and the hashes of its
+ *   text and of its type-level text
+ * @typedef {{ key: string, files: RootFile[] }} Snapshot the build's inputs now, read once
+ */
+
+/**
+ * The inputs of a build and its key: the compiler and its options (outDir aside: the outputs are
+ * stored relative to it) and the type-level text of every root file, taken from `known` for a file
+ * whose text is the one recorded there (parsing and printing it again would give the same).
+ * Undefined when a root file is missing or does not parse.
  * @param {BuildInput} input
  * @param {Record<string, RootEntry>} [known]
- * @returns {{ key: string, types: Record<string, string> } | undefined}
+ * @returns {Snapshot | undefined}
  */
-function buildKey({ rootNames, options, root, read }, known = {}) {
+function snapshotOf({ rootNames, options, root, read }, known = {}) {
   const { outDir: _outDir, configFilePath: _config, ...rest } = options;
   const parts = [ts.version, stableJson(rest)];
-  /** @type {Record<string, string>} */
-  const types = {};
-  for (const file of [...rootNames].sort()) {
+  /** @type {RootFile[]} */
+  const files = [];
+  for (const file of [...rootNames].map((name) => path.resolve(name)).sort()) {
     const relative = path.relative(root, file);
     const text = read(file);
     if (text === undefined) return undefined;
+    const hash = sha(text);
     const entry = known[relative];
-    let type = entry?.text === sha(text) ? entry.type : undefined;
+    let type = entry?.text === hash ? entry.type : undefined;
     if (type === undefined) {
       const meaning = typeText(file, text);
       if (meaning === undefined) return undefined;
       type = sha(meaning);
     }
-    types[relative] = type;
+    files.push({ file, relative, text, hash, type });
     parts.push(relative, type);
   }
-  return { key: sha(parts.join('\0')), types };
+  return { key: sha(parts.join('\0')), files };
 }
 
 /**
@@ -121,42 +129,42 @@ function emitAlone(file, text, { options, root }) {
 }
 
 /**
- * The outputs of the cached build for these inputs (path relative to outDir → text), with the
- * files whose text changed only in comments emitted again on their own; undefined when a full
- * build is needed.
+ * Looks the build up: `outputs` (path relative to outDir → text) when the cached build holds for
+ * these inputs, with the files whose text changed only in comments emitted again on their own;
+ * without it a full build is needed. `snapshot` (the inputs as read now) goes to storeBuild after
+ * that build.
  * @param {BuildInput} input
- * @returns {Record<string, string> | undefined}
+ * @returns {{ outputs?: Record<string, string>, snapshot: Snapshot | undefined }}
  */
 export function cachedBuild(input) {
   const manifest = readManifest(input.root);
-  const built = manifest && buildKey(input, manifest.roots);
-  if (!manifest || !built || manifest.key !== built.key) return undefined;
+  const snapshot = snapshotOf(input, manifest?.roots);
+  if (!manifest || !snapshot || manifest.key !== snapshot.key) return { snapshot };
   for (const [file, hash] of Object.entries(manifest.dependencies)) {
     let text;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      return undefined;
+      return { snapshot };
     }
-    if (sha(text) !== hash) return undefined;
+    if (sha(text) !== hash) return { snapshot };
   }
   /** @type {Record<string, string>} */
   const outputs = {};
   let updated = false;
-  for (const file of input.rootNames) {
-    const entry = manifest.roots[path.relative(input.root, file)];
-    const text = input.read(file);
-    if (!entry || text === undefined) return undefined;
-    if (sha(text) !== entry.text) {
-      if (!entry.isolated) return undefined;
+  for (const { file, relative, text, hash, type } of snapshot.files) {
+    const entry = manifest.roots[relative];
+    if (!entry) return { snapshot };
+    if (hash !== entry.text) {
+      if (!entry.isolated) return { snapshot };
       // The entry now describes this text, so the next run starts from it.
-      Object.assign(entry, { text: sha(text), type: /** @type {string} */ (built.types[path.relative(input.root, file)]), outputs: emitAlone(file, text, input) });
+      Object.assign(entry, { text: hash, type, outputs: emitAlone(file, text, input) });
       updated = true;
     }
     Object.assign(outputs, entry.outputs);
   }
   if (updated) writeManifest(input.root, manifest);
-  return outputs;
+  return { outputs, snapshot };
 }
 
 /**
@@ -178,18 +186,17 @@ function writeManifest(root, manifest) {
 }
 
 /**
- * Stores a successful full build: its outputs per root file (`emitted`: output path relative to
- * outDir → text, and the root file that produced it) and every other file the program read.
- * Never fails: without a cache the next build is a full one.
+ * Stores a successful full build of `snapshot`: its outputs per root file (`emitted`: output path
+ * relative to outDir → text, and the root file that produced it) and every other file the program
+ * read. Never fails: without a cache the next build is a full one.
  * @param {BuildInput} input
+ * @param {Snapshot} snapshot
  * @param {import('typescript').Program} program
  * @param {{ output: string, text: string, source: string }[]} emitted
  */
-export function storeBuild(input, program, emitted) {
+export function storeBuild(input, snapshot, program, emitted) {
   try {
-    const built = buildKey(input);
-    if (built === undefined) return;
-    const roots = new Set(input.rootNames.map((file) => path.resolve(file)));
+    const roots = new Set(snapshot.files.map(({ file }) => file));
     /** @type {Record<string, string>} */
     const dependencies = {};
     // Whether src/ is ESM comes from package.json's "type".
@@ -201,16 +208,13 @@ export function storeBuild(input, program, emitted) {
     }
     /** @type {Record<string, RootEntry>} */
     const rootEntries = {};
-    for (const file of roots) {
-      const text = input.read(file);
-      if (text === undefined) return;
+    for (const { file, relative, text, hash, type } of snapshot.files) {
       const outputs = Object.fromEntries(emitted.filter((one) => path.resolve(one.source) === file).map((one) => [one.output, one.text]));
       const alone = emitAlone(file, text, input);
       const isolated = Object.keys(alone).length === Object.keys(outputs).length && Object.entries(alone).every(([output, text]) => outputs[output] === text);
-      const relative = path.relative(input.root, file);
-      rootEntries[relative] = { text: sha(text), type: /** @type {string} */ (built.types[relative]), isolated, outputs };
+      rootEntries[relative] = { text: hash, type, isolated, outputs };
     }
-    writeManifest(input.root, { format: FORMAT, key: built.key, roots: rootEntries, dependencies });
+    writeManifest(input.root, { format: FORMAT, key: snapshot.key, roots: rootEntries, dependencies });
   } catch {
     // Something unexpected in the program: no cache, the next build is a full one.
   }

@@ -81,7 +81,7 @@ export function buildPackage(options = {}) {
   const outDir = /** @type {string} */ (compilerOptions.outDir);
   /** @type {import('./package-cache.mjs').BuildInput} */
   const input = { rootNames, options: compilerOptions, root, read: (file) => overrides.get(file) ?? ts.sys.readFile(file) };
-  const cached = config.errors.length === 0 ? cachedBuild(input) : undefined;
+  const { outputs: cached, snapshot } = config.errors.length === 0 ? cachedBuild(input) : { snapshot: undefined };
   if (cached) {
     writeOutputs(outDir, cached);
     return 'reused';
@@ -102,7 +102,7 @@ export function buildPackage(options = {}) {
     throw new StepError(`${format(diagnostics, root)}The client (src/) no longer compiles against the generated types: update src/ for the spec change.`);
   }
   writeOutputs(outDir, Object.fromEntries(emitted.map(({ output, text }) => [output, text])));
-  storeBuild(input, program, emitted);
+  if (snapshot) storeBuild(input, snapshot, program, emitted);
   return 'built';
 }
 
