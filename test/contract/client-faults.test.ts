@@ -76,8 +76,9 @@ describe('@macha/api-client against the fake with faults', () => {
     console.log(`client-level fault cases injected: ${injected} (${byKind})`);
     await world.fake.close();
   });
-  const clientFor = (apiKey: string, options: { maxRetries?: number; timeoutMs?: number } = {}) =>
-    createMachaClient({ apiKey, baseUrl: world.fake.baseUrl, maxRetries: options.maxRetries ?? 3, timeoutMs: options.timeoutMs ?? 500 });
+  /** A client of the fake in `target` (the suite's shared one unless given). */
+  const clientFor = (apiKey: string, options: { maxRetries?: number; timeoutMs?: number } = {}, target: World = world) =>
+    createMachaClient({ apiKey, baseUrl: target.fake.baseUrl, maxRetries: options.maxRetries ?? 3, timeoutMs: options.timeoutMs ?? 500 });
   /** Records the fault kinds one run injected, for the summary printed after the suite. */
   const record = (kinds: FaultKind[]) => {
     injected += kinds.length;
@@ -114,7 +115,7 @@ describe('@macha/api-client against the fake with faults', () => {
       [11, 12, 13].map((seed) =>
         inOwnWorld(1_000, async (own) => {
           const existing = own.connectors.map((connector) => connector.id);
-          const client = createMachaClient({ apiKey: own.keys.full.token, baseUrl: own.fake.baseUrl, maxRetries: 3, timeoutMs: 500 });
+          const client = clientFor(own.keys.full.token, {}, own);
           const expected = [...existing].reverse();
           const { result, kinds } = await withFaults(own, { seed, rate: 0.4 }, async () => {
             const ids: string[] = [];
@@ -138,7 +139,7 @@ describe('@macha/api-client against the fake with faults', () => {
     const runs = await Promise.all(
       [21, 22, 23, 24, 25, 26].map((seed) =>
         inOwnWorld(1, async (own) => {
-          const client = createMachaClient({ apiKey: own.keys.full.token, baseUrl: own.fake.baseUrl, maxRetries: 3, timeoutMs: 500 });
+          const client = clientFor(own.keys.full.token, {}, own);
           const before = own.fake.store.agents('org_a').length;
           const body: AgentCreate = { handle: `retried${seed}`, name: 'Retried', instructions: 'Survive faults.' };
           const { result, kinds } = await withFaults(own, { seed, rate: 0.7 }, () => client.agents.create(body, { idempotencyKey: randomUUID() }));
