@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, ROOT, WORK_DIR } from './lib/paths.mjs';
+import { BENCH_DIR, PIPELINE_NODE_OPTIONS, ROOT, WORK_DIR } from './lib/paths.mjs';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
@@ -38,7 +38,8 @@ const micro = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${Math.rou
 const ratio = (a, b, what) => `${(a / b).toFixed(2)}× ${what}`;
 
 ensureInstalled();
-if (!existsSync(path.join(ROOT, 'dist', 'package', 'src', 'index.js'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+// The client as src/ is now (a build that reuses its last type check when nothing changed).
+execFileSync(process.execPath, [...PIPELINE_NODE_OPTIONS, path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 rmSync(WORK_DIR, { recursive: true, force: true });
 mkdirSync(WORK_DIR, { recursive: true });
 

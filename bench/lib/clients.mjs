@@ -2,11 +2,10 @@
 // The clients side by side on the same small program (programs/): latency per call against a
 // local node:http server (sequential and 50 in flight, p50 and p99), and the min+gzip size of a
 // browser bundle of the program. hey-api's SDK is generated from the same bundle first.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+import { bundleForNode, esbuild, jsonFromNode, startChild } from './children.mjs';
 import { heyApi } from './codegen.mjs';
 import { BENCH_DIR, ROOT, WORK_DIR } from './paths.mjs';
 import { median, percentile } from './stats.mjs';
@@ -15,10 +14,6 @@ import { median, percentile } from './stats.mjs';
 export const CLIENTS = /** @type {const} */ (['fetch', 'fetch-timeout', 'openapi-fetch', 'macha', 'hey-api']);
 /** @typedef {typeof CLIENTS[number]} Client */
 
-// The project's pinned esbuild (the one test/package/size.test.ts measures with), not the copy
-// orval brought into bench/node_modules.
-/** @type {typeof import('esbuild')} */
-const { build } = createRequire(path.join(ROOT, 'package.json'))('esbuild');
 const ALIAS = { '@macha/api-client': path.join(ROOT, 'dist', 'package', 'src', 'index.js') };
 
 /** Generates hey-api's SDK for the project's bundle into .work/hey-api (the programs import it). */
@@ -33,7 +28,7 @@ export async function prepareClients() {
 async function nodeBundle(client) {
   const outfile = path.join(WORK_DIR, 'node', `${client}.mjs`);
   mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({ entryPoints: [path.join(BENCH_DIR, 'programs', `${client}.ts`)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', alias: ALIAS, logLevel: 'error' });
+  await bundleForNode(path.join(BENCH_DIR, 'programs', `${client}.ts`), outfile, { alias: ALIAS });
   return outfile;
 }
 
@@ -43,7 +38,7 @@ async function nodeBundle(client) {
  */
 export async function bundleSize(client) {
   const program = path.join(BENCH_DIR, 'programs', `${client}.ts`);
-  const result = await build({
+  const result = await esbuild.build({
     entryPoints: [path.join(BENCH_DIR, 'programs', 'entry.ts')],
     bundle: true,
     minify: true,
@@ -60,32 +55,12 @@ export async function bundleSize(client) {
 }
 
 /**
- * Starts a server (lib/api-server.mjs) as a child process; resolves with its base URL and a stop function.
- * @param {string[]} [args]
+ * Starts lib/api-server.mjs; resolves with its base URL and a stop function.
+ * @returns {Promise<{ baseUrl: string, stop(): void }>}
  */
-export function startServer(args = []) {
-  const child = spawn(process.execPath, [path.join(BENCH_DIR, 'lib', 'api-server.mjs'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => {
-      const port = /listening (\d+)/.exec(String(chunk))?.[1];
-      if (port) resolve({ baseUrl: `http://127.0.0.1:${port}/api/v1`, stop: () => child.kill() });
-    });
-  });
-}
-
-/**
- * Runs `node args` and resolves with its stdout parsed as JSON.
- * @param {string[]} args
- * @returns {Promise<any>}
- */
-export function jsonFromNode(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`node ${args.join(' ')} exited with ${code}`))));
-  });
+async function startServer() {
+  const { match, stop } = await startChild(path.join(BENCH_DIR, 'lib', 'api-server.mjs'), [], /listening (\d+)/);
+  return { baseUrl: `http://127.0.0.1:${match[1]}/api/v1`, stop };
 }
 
 /**
@@ -95,7 +70,7 @@ export function jsonFromNode(args) {
  */
 export async function latencies({ rounds, sequential, bursts }) {
   const bundles = await Promise.all(CLIENTS.map(async (client) => `${client}=${await nodeBundle(client)}`));
-  const server = /** @type {{ baseUrl: string, stop(): void }} */ (await startServer());
+  const server = await startServer();
   /** @type {Record<string, { seq50: number[], seq99: number[], conc50: number[], conc99: number[] }>} */
   const perRound = Object.fromEntries(CLIENTS.map((client) => [client, { seq50: [], seq99: [], conc50: [], conc99: [] }]));
   try {

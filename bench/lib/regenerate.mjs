@@ -22,8 +22,11 @@ const DESCRIPTION = 'description: A tool a connector exposes to agents.';
  */
 function editSpec(project, marker) {
   const file = path.join(project, EDITED);
-  const text = readFileSync(file, 'utf8').replace(/^description: A tool a connector exposes to agents\.[^\n]*/m, `${DESCRIPTION} (${marker})`);
-  writeFileSync(file, text);
+  const text = readFileSync(file, 'utf8');
+  const line = new RegExp(`^${DESCRIPTION.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\n]*`, 'm');
+  // Without it every run would regenerate an unedited spec and time nothing real.
+  if (!line.test(text)) throw new Error(`bench: ${EDITED} no longer has the line "${DESCRIPTION}" that the regeneration benchmark edits; update DESCRIPTION in bench/lib/regenerate.mjs`);
+  writeFileSync(file, text.replace(line, `${DESCRIPTION} (${marker})`));
 }
 
 /** @typedef {import('./timed.mjs').Timed} Timed */

@@ -11,14 +11,14 @@ import { performance } from 'node:perf_hooks';
 const MEASURE = path.join(import.meta.dirname, 'measure.cjs');
 
 /**
- * @typedef {{ wallMs: number, cpuMs: number, maxRssKiB: number, status: number | null, output: string }} Timed
+ * @typedef {{ wallMs: number, cpuMs: number, maxRssKiB: number }} Timed
  */
 
 /**
- * Runs `node <args>` in cwd; resolves with its measures and output. Rejects when it exits
- * non-zero unless `allowFailure`.
+ * Runs `node <args>` in cwd; resolves with its measures. Rejects, with its output, when it exits
+ * non-zero.
  * @param {string[]} args
- * @param {{ cwd: string, env?: Record<string, string>, allowFailure?: boolean }} options
+ * @param {{ cwd: string }} options
  * @returns {Promise<Timed>}
  */
 export function timedNode(args, options) {
@@ -26,7 +26,7 @@ export function timedNode(args, options) {
   const file = path.join(dir, 'measure.jsonl');
   // NODE_OPTIONS, not an argument: a tool's launcher may run the real work in a child process.
   const nodeOptions = `--require ${MEASURE} ${process.env.NODE_OPTIONS ?? ''}`.trim();
-  const env = { ...process.env, ...options.env, NODE_OPTIONS: nodeOptions, BENCH_MEASURE_FILE: file, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env = { ...process.env, NODE_OPTIONS: nodeOptions, BENCH_MEASURE_FILE: file, NO_COLOR: '1', FORCE_COLOR: '0' };
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,10 +48,8 @@ export function timedNode(args, options) {
         // The program's own processes (a tool may start more than one): CPU adds up, memory peaks.
         cpuMs: lines.reduce((sum, line) => sum + line.cpuMs, 0),
         maxRssKiB: Math.max(0, ...lines.map((line) => line.maxRssKiB)),
-        status,
-        output,
       };
-      if (status !== 0 && !options.allowFailure) reject(new Error(`node ${args.join(' ')} exited with ${status} in ${options.cwd}:\n${output.slice(-3000)}`));
+      if (status !== 0) reject(new Error(`node ${args.join(' ')} exited with ${status} in ${options.cwd}:\n${output.slice(-3000)}`));
       else resolve(measured);
     });
   });
