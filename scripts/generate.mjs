@@ -13,14 +13,14 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lint } from './lint.mjs';
 import { buildDocs } from './lib/docs.mjs';
-import { loadApis, redoclyBundle } from './lib/redocly.mjs';
+import { bundleCurrentSpec, GENERATED_FILES } from './lib/releases.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { begin, log, step, StepError } from './lib/steps.mjs';
 import { operationsSource } from './lib/operations.mjs';
 import { callInWorker } from './lib/workers.mjs';
 
-/** Every file generate writes into generated/. */
-export const GENERATED_FILES = ['openapi.yaml', 'openapi.json', 'schema.ts', 'operations.ts'];
+/** Every file generate writes into generated/ (kept with the release code, which puts them back when a release fails). */
+export { GENERATED_FILES };
 const TYPES = new URL('./lib/types.mjs', import.meta.url);
 const PACKAGE = new URL('./lib/package.mjs', import.meta.url);
 
@@ -62,11 +62,10 @@ async function typeFiles(root, parsed) {
  * @returns {Promise<{ file: string, before: string, after: string }[]>}
  */
 export async function refreshTypes(root) {
-  const [api] = await loadApis(root);
-  const bundle = await redoclyBundle(root, /** @type {import('./lib/redocly.mjs').Api} */ (api));
-  checkComponentNames(bundle.parsed);
+  const parsed = await bundleCurrentSpec(root);
+  checkComponentNames(parsed);
   const changed = [];
-  for (const [file, after] of Object.entries(await typeFiles(root, bundle.parsed))) {
+  for (const [file, after] of Object.entries(await typeFiles(root, parsed))) {
     const target = path.join(root, file);
     const before = await readFile(target, 'utf8').catch(() => '');
     if (before === after) continue;

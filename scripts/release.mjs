@@ -14,7 +14,7 @@ import { changelogEntry, prependEntry, removeEntry } from './lib/breaking/change
 import { diffBundles } from './lib/breaking/diff.mjs';
 import { formatFinding } from './lib/breaking/report.mjs';
 import { isBreaking } from './lib/breaking/rules.mjs';
-import { bundleCurrentSpec, listReleases, readRelease, RELEASES_DIR, setPackageVersion, setSpecVersion, SPEC_ROOT, versionOf } from './lib/releases.mjs';
+import { bundleCurrentSpec, GENERATED_FILES, listReleases, readRelease, RELEASES_DIR, setPackageVersion, setSpecVersion, SPEC_ROOT, versionOf } from './lib/releases.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { log, step, StepError } from './lib/steps.mjs';
 
@@ -88,7 +88,7 @@ export async function release(version, options = {}) {
   }
 
   const releaseFile = path.join(RELEASES_DIR, `${version}.json`);
-  const generated = ['openapi.yaml', 'openapi.json', 'schema.ts'].map((name) => path.join('generated', name));
+  const generated = GENERATED_FILES.map((name) => path.join('generated', name));
   const touched = [SPEC_ROOT, 'package.json', 'package-lock.json', CHANGELOG, releaseFile, ...generated];
   const saved = new Map(await Promise.all(touched.map(async (file) => /** @type {const} */ ([file, await readIfExists(at(file))]))));
   try {

@@ -14,6 +14,9 @@ export const RELEASES_DIR = 'releases';
 /** The root of the spec, whose info.version a release sets. */
 export const SPEC_ROOT = path.join('spec', 'openapi.yaml');
 
+/** Every file generate writes into generated/ (a release regenerates them, and puts them back when it fails). */
+export const GENERATED_FILES = ['openapi.yaml', 'openapi.json', 'schema.ts', 'operations.ts'];
+
 /** @typedef {{ version: string, file: string }} Release */
 
 /**
