@@ -14,8 +14,9 @@
 //
 // The cache is the project's own (dist/.cache/, git-ignored): a fresh checkout builds in full.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeCacheFile } from './cache-file.mjs';
 import { loadTypeScript } from './typescript.mjs';
 
 const ts = loadTypeScript();
@@ -168,22 +169,11 @@ export function cachedBuild(input) {
 }
 
 /**
- * Replaces the cache file. Never fails: without a cache the next build is a full one.
+ * Replaces the cache file (never fails: without a cache the next build is a full one).
  * @param {string} root
  * @param {Manifest} manifest
  */
-function writeManifest(root, manifest) {
-  const file = cacheFile(root);
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Written aside and renamed: builds running side by side never read half a file.
-    const temporary = `${file}.${process.pid}.${Date.now()}`;
-    writeFileSync(temporary, JSON.stringify(manifest));
-    renameSync(temporary, file);
-  } catch {
-    // A read-only project folder: no cache.
-  }
-}
+const writeManifest = (root, manifest) => writeCacheFile(cacheFile(root), JSON.stringify(manifest));
 
 /**
  * Stores a successful full build of `snapshot`: its outputs per root file (`emitted`: output path

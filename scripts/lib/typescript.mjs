@@ -8,10 +8,11 @@
 //
 // It is registered in require's cache under typescript.js's own path, so openapi-typescript, which
 // requires TypeScript too, gets this same instance.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { writeCacheFile } from './cache-file.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -37,17 +38,7 @@ export function loadTypeScript() {
     require.cache[file] = module;
     script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
     module.loaded = true;
-    if (!cachedData || script.cachedDataRejected) {
-      try {
-        // Written aside and renamed: processes starting together never read half a file.
-        mkdirSync(cacheDir, { recursive: true });
-        const temporary = `${cacheFile}.${process.pid}.${Date.now()}`;
-        writeFileSync(temporary, script.createCachedData());
-        renameSync(temporary, cacheFile);
-      } catch {
-        // A read-only node_modules: no cache, compiled again next time.
-      }
-    }
+    if (!cachedData || script.cachedDataRejected) writeCacheFile(cacheFile, script.createCachedData());
     return module.exports;
   } catch {
     delete require.cache[file];
