@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { lint } from './lint.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
-import { runCommand, step, StepError } from './lib/steps.mjs';
+import { failureText, runCommand, step } from './lib/steps.mjs';
 import { watchSpec } from './lib/watch.mjs';
 
 const DOCS_DIR = path.resolve('dist', 'docs');
@@ -34,7 +34,7 @@ async function rebuildAndReport(url) {
     await rebuild();
     process.stderr.write(`docs rebuilt: reload ${url}\n`);
   } catch (error) {
-    const message = error instanceof StepError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message = failureText(error);
     process.stderr.write(`\ndocs rebuild failed (still serving the last good build):\n${message.trimEnd()}\n\n`);
   }
 }

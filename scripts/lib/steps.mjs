@@ -97,6 +97,15 @@ export async function step(name, run) {
 }
 
 /**
+ * What to print for a failure: a StepError's message (it already says what and where), else the
+ * stack of an unexpected error.
+ * @param {unknown} error
+ */
+export function failureText(error) {
+  return error instanceof StepError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
  * Runs a whole command (lint, generate, ...), printing how it ended; resolves with its exit status
  * (0, or 1 after printing a clear message). Never throws.
  * @param {string} title
@@ -110,7 +119,7 @@ export async function runTitled(title, main) {
     log(`${title}: done in ${Math.round(performance.now() - started)} ms\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof StepError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message = failureText(error);
     log(`\n${title} failed:\n${message.trimEnd()}\n`);
     return 1;
   }
