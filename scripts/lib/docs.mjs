@@ -93,7 +93,7 @@ function escapeHtml(text) {
  * The page: the template with Redoc, the spec and Redoc's options inlined.
  * @param {{ template: string, redoc: string, spec: Record<string, any>, options: Record<string, unknown> }} parts
  */
-export function pageHtml({ template, redoc, spec, options }) {
+function pageHtml({ template, redoc, spec, options }) {
   const body = `
       <div id="redoc"></div>
       <script type="module">

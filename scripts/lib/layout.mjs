@@ -50,7 +50,7 @@ export function pathFileName(url) {
  * @param {string} [root] the project folder, which messages name files relative to
  * @returns {Promise<string[]>}
  */
-export async function layoutProblems(specDir, root = process.cwd()) {
+async function layoutProblems(specDir, root = process.cwd()) {
   const problems = [];
   const rootFile = path.join(specDir, 'openapi.yaml');
   const reached = new Set([rootFile]);

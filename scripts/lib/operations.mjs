@@ -18,7 +18,7 @@ const ACTIONS = /** @type {const} */ ({ list: 'list', get: 'retrieve', create: '
  * The resource property name for a tag: "Connectors" → "connectors", "Custom tools" → "customTools".
  * @param {string} tag
  */
-export function resourceName(tag) {
+function resourceName(tag) {
   const [first = '', ...rest] = tag.trim().split(/[^A-Za-z0-9]+/);
   return first.toLowerCase() + rest.map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('');
 }

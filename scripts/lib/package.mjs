@@ -11,6 +11,8 @@ import { StepError } from './steps.mjs';
 import { loadTypeScript } from './typescript.mjs';
 
 const ts = loadTypeScript();
+/** The package build's compiler options and files. */
+const BUILD_CONFIG = 'tsconfig.build.json';
 
 /** @type {Map<string, import("typescript").SourceFile>} by file name and module format */
 const parsed = new Map();
@@ -47,12 +49,10 @@ function cachingHost(options, overrides) {
 /**
  * The compiler options and files of root/tsconfig.build.json.
  * @param {string} root
- * @param {string} configFile
  */
-function readConfig(root, configFile) {
-  const file = path.resolve(root, configFile);
-  const config = ts.getParsedCommandLineOfConfigFile(file, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  if (!config) throw new StepError(`${configFile}: cannot be read`);
+function readConfig(root) {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, BUILD_CONFIG), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!config) throw new StepError(`${BUILD_CONFIG}: cannot be read`);
   return config;
 }
 
@@ -69,12 +69,12 @@ function format(diagnostics, root) {
  * dist/package); throws StepError on any diagnostic. `files` (project-relative path → text)
  * stand in for files on disk, such as generated types not yet moved into generated/. Resolves
  * with 'reused' when the last build's type check still held (package-cache.mjs), else 'built'.
- * @param {{ root?: string, configFile?: string, outDir?: string, files?: Record<string, string> }} [options]
+ * @param {{ root?: string, outDir?: string, files?: Record<string, string> }} [options]
  * @returns {'reused' | 'built'}
  */
 export function buildPackage(options = {}) {
   const root = path.resolve(options.root ?? process.cwd());
-  const config = readConfig(root, options.configFile ?? 'tsconfig.build.json');
+  const config = readConfig(root);
   const compilerOptions = options.outDir ? { ...config.options, outDir: path.resolve(root, options.outDir) } : config.options;
   const overrides = new Map(Object.entries(options.files ?? {}).map(([file, text]) => [path.resolve(root, file), text]));
   const rootNames = [...new Set([...config.fileNames, ...overrides.keys()])];
@@ -126,12 +126,12 @@ function writeOutputs(outDir, outputs) {
  * cached build is of the files on disk (package-cache.mjs): the next build most likely comes from
  * the cache, and parsing would only take a core from the lint. Never fails: problems are
  * buildPackage's.
- * @param {{ root?: string, configFile?: string }} [options]
+ * @param {{ root?: string }} [options]
  */
 export function warmPackage(options = {}) {
   try {
     const root = path.resolve(options.root ?? process.cwd());
-    const config = readConfig(root, options.configFile ?? 'tsconfig.build.json');
+    const config = readConfig(root);
     if (cacheIsCurrent(root, config.fileNames)) return;
     ts.createProgram({ rootNames: config.fileNames, options: config.options, host: cachingHost(config.options, new Map()) });
   } catch {

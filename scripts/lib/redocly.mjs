@@ -61,12 +61,12 @@ function report(problems, root, command) {
  * Lints every API of root/redocly.yaml, as `redocly lint` does; throws a StepError with Redocly's
  * report (each problem's file:line:col, codeframe and rule) when there is an error.
  * @param {string} root
- * @param {Api[]} [apis] already loaded
+ * @param {Api[]} apis loaded by loadApis
  */
 export async function redoclyLint(root, apis) {
   let output = '';
   let errors = 0;
-  for (const api of apis ?? (await loadApis(root))) {
+  for (const api of apis) {
     const started = performance.now();
     const shown = path.relative(root, api.file);
     output += `validating ${shown} using lint rules for api '${api.alias}'...\n`;

@@ -21,7 +21,7 @@ const CONTENT_TYPES = {
  * @param {string} root absolute folder
  * @param {string} urlPath
  */
-export function fileFor(root, urlPath) {
+function fileFor(root, urlPath) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');

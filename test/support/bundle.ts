@@ -17,7 +17,7 @@ export interface OpenApiDocument {
 const BUNDLE_ID = 'https://macha.test/openapi.json';
 
 /** A strict Ajv: unknown keywords are errors, except the OpenAPI ones allowed inside schemas. */
-export function createAjv(): Ajv2020 {
+function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, strictRequired: false });
   addFormats.default(ajv);
   // OpenAPI's own schema keywords, plus `components`, the bundle root's container of the schemas refs point to.

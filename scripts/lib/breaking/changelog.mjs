@@ -2,7 +2,6 @@
 // CHANGELOG.md entries, generated from the diff between two released bundles: one section per
 // kind of change (Added, Changed, Deprecated, Removed), one line per change naming the operation
 // and the field, breaking ones marked.
-import { operationName } from './report.mjs';
 import { isBreaking, RULES } from './rules.mjs';
 
 /** @typedef {import('./rules.mjs').Finding} Finding */

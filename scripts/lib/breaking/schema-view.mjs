@@ -47,7 +47,7 @@ export const CONSTRAINTS = /** @type {const} */ ({
  * @param {string} ref
  * @returns {Json}
  */
-export function deref(doc, ref) {
+function deref(doc, ref) {
   if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported in a bundle, found ${ref}`);
   /** @type {any} */
   let node = doc;
