@@ -17,16 +17,23 @@ export function createMachaClient(options: MachaClientOptions = {}): MachaClient
   const resolved = resolveOptions(options);
   // The transport refuses redirects (the API never redirects; following one could carry the key elsewhere).
   const raw = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: createTransport(resolved, resolved) });
-  // Only openapi-fetch runs middleware: while any is registered, resource calls go through it.
-  const middleware = new Set<Middleware>();
+  // Only openapi-fetch runs middleware: while any is registered, resource calls go through it. The
+  // list follows openapi-fetch's own, one entry at a time (a duplicate counts twice, falsy entries
+  // are skipped, an invalid one throws after the ones before it were added).
+  const middleware: Middleware[] = [];
   const { use, eject } = raw;
   raw.use = (...added) => {
-    use(...added);
-    for (const one of added) middleware.add(one);
+    for (const one of added) {
+      use(one);
+      if (one) middleware.push(one);
+    }
   };
   raw.eject = (...removed) => {
-    eject(...removed);
-    for (const one of removed) middleware.delete(one);
+    for (const one of removed) {
+      eject(one);
+      const index = middleware.indexOf(one);
+      if (index !== -1) middleware.splice(index, 1);
+    }
   };
   return Object.assign(raw, createResources({ raw, options: resolved, middleware }));
 }

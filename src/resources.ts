@@ -51,8 +51,8 @@ type Init = { params: { path: Record<string, unknown>; query?: Record<string, un
 export interface Context {
   raw: Client<paths>;
   options: ResolvedOptions;
-  /** The middleware registered on raw. */
-  middleware: ReadonlySet<unknown>;
+  /** The middleware registered on raw, as openapi-fetch holds it. */
+  middleware: readonly unknown[];
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,128}$/;
@@ -126,7 +126,7 @@ async function callOperation({ raw, options, middleware }: Context, operation: O
     timeoutMs: call.timeoutMs === undefined ? options.timeoutMs : checkNumber('timeoutMs', call.timeoutMs, 1),
   };
   const init: Init = { params: { path, query }, body, headers, signal: call.signal };
-  const result = middleware.size
+  const result = middleware.length
     ? await (raw.request as unknown as LooseRequest).call(raw, operation.method, operation.path, { ...init, parseAs: 'text', fetch: createTransport(options, settings) })
     : await direct(options, settings, operation, init);
   if (result.response.ok) return successBody(result, options.apiKey);

@@ -72,6 +72,16 @@ describe('the direct and the middleware path send the same request', () => {
     expect(lastRequest()).toEqual(direct);
   });
 
+  test('middleware registered twice and ejected once still runs on resource calls, as openapi-fetch keeps it', async () => {
+    const macha: MachaClient = createMachaClient({ apiKey: API_KEY, baseUrl });
+    const seen: string[] = [];
+    const middleware = { onRequest: () => void seen.push('request') };
+    macha.use(middleware, middleware);
+    macha.eject(middleware);
+    await macha.connectors.retrieve(retrieveResponse.data.id);
+    expect(seen).toEqual(['request']);
+  });
+
   test('a create retried after a 503 sends the same body and Idempotency-Key each time, on either path', async () => {
     for (const withMiddleware of [false, true]) {
       const macha = createMachaClient({ apiKey: API_KEY, baseUrl });
