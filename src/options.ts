@@ -40,11 +40,12 @@ export interface ResolvedOptions {
   timeoutMs: number;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+// URL.hostname keeps an IPv6 address in brackets.
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Validates a retry count or time limit option, naming it when it is wrong. */
 export function checkNumber(name: string, value: number, min: number): number {
-  if (!Number.isFinite(value) || !Number.isInteger(value) || value < min) {
+  if (!Number.isInteger(value) || value < min) {
     throw new TypeError(`Macha client: ${name} must be an integer >= ${min}, got ${String(value)}`);
   }
   return value;

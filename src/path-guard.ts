@@ -8,10 +8,18 @@ interface Route {
   params: { name: string; pattern: RegExp | null; maxLength: number | null }[];
 }
 
+const patterns = new Map<string, RegExp>();
+/** The compiled pattern of a path parameter, compiled once for the route check and the resource methods' argument check. */
+export function patternOf(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, 'u')));
+  return regex;
+}
+
 const routes: Route[] = Object.values(operationTable).map((operation) => ({
   method: operation.method.toUpperCase(),
   regex: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`),
-  params: operation.pathParams.map((param) => ({ name: param.name, pattern: param.pattern ? new RegExp(param.pattern, 'u') : null, maxLength: param.maxLength })),
+  params: operation.pathParams.map((param) => ({ name: param.name, pattern: param.pattern ? patternOf(param.pattern) : null, maxLength: param.maxLength })),
 }));
 
 /**

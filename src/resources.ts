@@ -6,6 +6,7 @@ import { operationTable } from '../generated/operations.js';
 import type { operations, paths } from '../generated/schema.js';
 import { MachaError } from './errors.js';
 import { checkNumber, type CallOptions, type ResolvedOptions } from './options.js';
+import { patternOf } from './path-guard.js';
 import { errorFrom, successBody, type TextResult } from './parse.js';
 import { createTransport, send, type CallSettings } from './transport.js';
 
@@ -63,14 +64,6 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-const patterns = new Map<string, RegExp>();
-/** The compiled pattern of a path parameter (compiled once: every call checks its IDs). */
-function compiled(pattern: string): RegExp {
-  let regex = patterns.get(pattern);
-  if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, 'u')));
-  return regex;
-}
-
 /** Splits a method's arguments back into path values, body, query and options (see MethodArgs). */
 function splitArgs(operation: Operation, args: unknown[]) {
   let index = operation.pathParams.length;
@@ -80,7 +73,7 @@ function splitArgs(operation: Operation, args: unknown[]) {
   const path = Object.fromEntries(
     operation.pathParams.map((param, position) => {
       const value = args[position];
-      if (typeof value !== 'string' || (param.pattern !== null && !compiled(param.pattern).test(value))) {
+      if (typeof value !== 'string' || (param.pattern !== null && !patternOf(param.pattern).test(value))) {
         throw new TypeError(`Macha client: ${param.name} must be a string matching ${param.pattern ?? 'its schema'}, got ${shown(value)}`);
       }
       return [param.name, value];
@@ -103,8 +96,8 @@ async function direct(options: ResolvedOptions, settings: CallSettings, operatio
     target: createFinalURL(operation.path, { baseUrl: options.baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer }),
     method: operation.method.toUpperCase(),
     headers: merged,
-    // openapi-fetch's serializer, with the headers it gets there (its types omit that argument).
-    body: body === undefined ? null : (defaultBodySerializer as (body: unknown, headers: Headers) => string)(body, mergeHeaders(headers)),
+    // openapi-fetch's serializer, with the headers it reads the Content-Type from (its types omit that argument).
+    body: body === undefined ? null : (defaultBodySerializer as (body: unknown, headers: Headers) => string)(body, merged),
     signal,
   });
   // As openapi-fetch gives it: no content is undefined (an empty text parses to nothing either way).

@@ -15,7 +15,7 @@ import { assertSpecRoute } from './path-guard.js';
 import { parseRetryAfter, RETRYABLE_STATUSES, retryDelay, sleep } from './retry.js';
 
 /** The most response body the client reads; more is a hostile or broken server. */
-export const MAX_BODY_BYTES: number = 10_485_760; // 10 MiB
+const MAX_BODY_BYTES = 10_485_760; // 10 MiB
 
 const nodeVersion = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
 /** Sent outside browsers, where a script may set it. */
