@@ -56,15 +56,20 @@ function tsconfig(resolution: 'bundler' | 'node16') {
 }
 
 describe('the packed package in a fresh project', () => {
-  const project = mkdtempSync(path.join(tmpdir(), 'macha-consumer-'));
+  let project = '';
   let target: ApiTarget;
   afterAll(() => rmSync(project, { recursive: true, force: true }));
   beforeAll(async () => {
+    project = mkdtempSync(path.join(tmpdir(), 'macha-consumer-'));
     target = await apiTarget();
-    const tarball = packTarball();
+    const { tarball, remove } = packTarball();
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    // --prefer-offline: openapi-fetch comes from the cache `npm ci` filled, the registry otherwise.
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, stdio: 'pipe' });
+    try {
+      // --prefer-offline: openapi-fetch comes from the cache `npm ci` filled, the registry otherwise.
+      execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, stdio: 'pipe' });
+    } finally {
+      remove();
+    }
     writeFileSync(path.join(project, 'main.ts'), WORKFLOW);
   }, 120_000);
 

@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveDirectory } from '../../scripts/lib/static-server.mjs';
 
 describe('serveDirectory', () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'macha-serve-'));
-  const docs = path.join(root, 'docs');
+  let root = '';
+  let docs = '';
   let server: Server;
   let url: string;
 
   beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'macha-serve-'));
+    docs = path.join(root, 'docs');
     writeFileSync(path.join(root, 'secret.txt'), 'outside the served folder');
     mkdirSync(docs);
     writeFileSync(path.join(docs, 'index.html'), '<!DOCTYPE html><title>docs</title>');
