@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     unstubEnvs: true,
     unstubGlobals: true,
+    restoreMocks: true,
     // Every core (vitest's default leaves one idle: one worker on a 2-core machine). The pipeline
     // tests wait on worker threads and Chromium, so two files at a time keep both cores busy.
     maxWorkers: '100%',
@@ -23,8 +24,8 @@ export default defineConfig({
           // One module graph per worker, not per file: the pipeline's worker threads (TypeScript,
           // Spectral) and the parsed bundle are loaded once per worker instead of once per file,
           // which takes a third off the suite's CPU time. The files share no mutable state: each
-          // works on its own copy of the project, and what a test changes in the process (fake
-          // timers, env) it restores itself; unstubEnvs/unstubGlobals below enforce the last.
+          // works on its own copy of the project; fake timers a test restores itself, and stubbed
+          // env, globals and spies are put back by unstubEnvs, unstubGlobals and restoreMocks above.
           isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/contract/**', 'test/fake/**'],

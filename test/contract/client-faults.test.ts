@@ -66,24 +66,19 @@ describe('@macha/api-client against the Prism mock: the matrix through the resou
 
 describe('@macha/api-client against the fake with faults', () => {
   let world: World;
-  let injected = 0;
-  const counts: FaultKind[] = [];
+  /** Every fault the fakes injected, for the summary printed after the suite. */
+  const injected: FaultKind[] = [];
   beforeAll(async () => {
     world = await startWorld({ connectors: 1_000, windows: UNLIMITED });
   });
   afterAll(async () => {
-    const byKind = FAULT_KINDS.map((kind) => `${kind} ${counts.filter((seen) => seen === kind).length}`).join(', ');
-    console.log(`client-level fault cases injected: ${injected} (${byKind})`);
+    const byKind = FAULT_KINDS.map((kind) => `${kind} ${injected.filter((seen) => seen === kind).length}`).join(', ');
+    console.log(`client-level fault cases injected: ${injected.length} (${byKind})`);
     await world.fake.close();
   });
   /** A client of the fake in `target` (the suite's shared one unless given). */
   const clientFor = (apiKey: string, options: { maxRetries?: number; timeoutMs?: number } = {}, target: World = world) =>
     createMachaClient({ apiKey, baseUrl: target.fake.baseUrl, maxRetries: options.maxRetries ?? 3, timeoutMs: options.timeoutMs ?? 500 });
-  /** Records the fault kinds one run injected, for the summary printed after the suite. */
-  const record = (kinds: FaultKind[]) => {
-    injected += kinds.length;
-    counts.push(...kinds);
-  };
   /** Runs body with faults on, then turns them off and counts what was injected. */
   const withFaults = async <T>(target: World, options: FaultOptions, body: () => Promise<T>): Promise<{ result: T; kinds: FaultKind[] }> => {
     // Slow answers come well after the client's timeout, so they always time out.
@@ -91,7 +86,7 @@ describe('@macha/api-client against the fake with faults', () => {
     try {
       const result = await body();
       const kinds = target.fake.faults()?.injected.map((fault) => fault.kind) ?? [];
-      record(kinds);
+      injected.push(...kinds);
       return { result, kinds };
     } finally {
       target.fake.setFaults(undefined);

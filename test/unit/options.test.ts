@@ -1,13 +1,11 @@
 // createMachaClient's options: defaults, and a clear TypeError for each misconfiguration.
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createMachaClient } from '../../src/index.js';
 import { API_KEY, BASE_URL, json, scriptedFetch } from '../support/scripted-fetch.js';
 
 const page = { data: [], meta: { request_id: 'req_1', next_cursor: null } };
 
 describe('createMachaClient options', () => {
-  afterEach(() => vi.unstubAllEnvs());
-
   test('without a key and without MACHA_API_KEY it throws a TypeError that says how to fix it', () => {
     vi.stubEnv('MACHA_API_KEY', '');
     expect(() => createMachaClient({ baseUrl: BASE_URL })).toThrow(/no API key.*MACHA_API_KEY/);

@@ -27,10 +27,7 @@ describe('retries', () => {
     vi.setSystemTime(new Date('2026-06-01T00:00:00.000Z'));
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
   });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  afterEach(() => vi.useRealTimers());
 
   test.each([429, 500, 502, 503, 504])('a GET answered %i is retried, then succeeds', async (status) => {
     const { macha, fetch } = client(apiError(status, 'x'), json(200, page));

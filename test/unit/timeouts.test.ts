@@ -26,10 +26,7 @@ describe('timeouts and aborts', () => {
     vi.useFakeTimers();
     vi.spyOn(Math, 'random').mockReturnValue(0);
   });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  afterEach(() => vi.useRealTimers());
 
   test('an attempt that hangs times out after timeoutMs, and is retried with a fresh time limit', async () => {
     const { fetch, sent } = scriptedFetch(hang, json(200, page));
