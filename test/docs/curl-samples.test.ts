@@ -3,15 +3,8 @@
 // Idempotency-Key and a JSON body that each validate against their schemas. A copy-pasted
 // command from the docs must never be a 422.
 import { describe, expect, test } from 'vitest';
-import { bundle, describeErrors, validatorFor } from '../support/bundle.js';
+import { bundle, describeErrors, operationById, validatorFor } from '../support/bundle.js';
 import { documentedOperations } from '../support/operations.js';
-
-interface Parameter {
-  name: string;
-  in: string;
-  required?: boolean;
-  schema: object;
-}
 
 interface CurlCommand {
   method: string;
@@ -61,27 +54,13 @@ function parseCurl(source: string): CurlCommand {
   return { method: method ?? (body === undefined ? 'get' : 'post'), url: new URL(url), headers, body };
 }
 
-/** A `#/components/...` reference of the bundle, resolved; anything else is returned as is. */
-function resolved<T>(value: T | { $ref: string }): T {
-  if (value && typeof value === 'object' && '$ref' in value) {
-    return value.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], bundle) as T;
-  }
-  return value as T;
-}
-
 const server = (bundle.servers as { url: string }[])[0]!.url;
 
 describe('curl samples', () => {
   test.each(documentedOperations().map((operation) => [operation.operationId, operation] as const))('%s: the curl sample is a valid request', (_id, operation) => {
     const curl = parseCurl(operation.samples.curl ?? '');
-    type ParameterOrRef = Parameter | { $ref: string };
-    const parameters = [
-      ...((bundle.paths[operation.path]!.parameters as ParameterOrRef[] | undefined) ?? []),
-      ...((operation.raw.parameters as ParameterOrRef[] | undefined) ?? []),
-    ].map((parameter) => resolved<Parameter>(parameter));
+    // Path-level and operation parameters, refs resolved.
+    const { parameters, requestBody } = operationById(operation.operationId);
 
     expect(curl.method).toBe(operation.method);
     expect(curl.headers.get('authorization')).toBe('Bearer $MACHA_API_KEY');
@@ -114,7 +93,6 @@ describe('curl samples', () => {
       expect(validate(value), `Idempotency-Key: ${describeErrors(validate)}`).toBe(true);
     }
 
-    const requestBody = operation.raw.requestBody as { content: Record<string, { schema: object }> } | undefined;
     if (requestBody) {
       expect(curl.headers.get('content-type')).toBe('application/json');
       const validate = validatorFor(requestBody.content['application/json']!.schema);
