@@ -3,6 +3,7 @@
 // (from its tag), the method name (from its operationId verb), its path parameters with their
 // patterns, and whether it pages or takes an Idempotency-Key. The client builds its resource
 // methods from this table, so a new operation in the spec needs no hand-written client code.
+import { resolve } from './breaking/schema-view.mjs';
 import { StepError } from './steps.mjs';
 
 const BANNER = `/**
@@ -24,15 +25,6 @@ function resourceName(tag) {
 }
 
 /**
- * @param {any} bundle the parsed bundle
- * @param {any} parameter a parameter object or a local $ref to one
- */
-function resolveParameter(bundle, parameter) {
-  const name = typeof parameter?.$ref === 'string' ? parameter.$ref.replace('#/components/parameters/', '') : undefined;
-  return name ? bundle.components.parameters[name] : parameter;
-}
-
-/**
  * Builds the table from the bundle; throws a StepError naming the operation when one cannot be
  * mapped to a client method.
  * @param {any} bundle
@@ -49,7 +41,8 @@ export function operationTable(bundle) {
       const verb = /^(list|get|create|update|delete)/.exec(operation.operationId ?? '')?.[1];
       const tag = operation.tags?.[0];
       if (!verb || !tag) throw new StepError(`${where}: needs an operationId starting with list/get/create/update/delete and a tag to become a client method`);
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolveParameter(bundle, p));
+      /** @type {any[]} */
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(bundle, p));
       const resource = resourceName(tag);
       const action = ACTIONS[/** @type {keyof typeof ACTIONS} */ (verb)];
       const key = `${resource}.${action}`;
