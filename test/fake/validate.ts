@@ -1,8 +1,9 @@
 // Request checks of the fake, each answering `422 validation_failed` with a message that names
-// the field, as the spec's UnprocessableEntity response describes. Bodies are checked with Ajv
-// against the bundle's own schema, so the fake accepts exactly what the spec accepts.
+// the field, as the spec's UnprocessableEntity response describes. Parameters and bodies are
+// checked with Ajv against the bundle's own schemas, so the fake accepts exactly what the spec
+// accepts (the cursor and the ID, whose forms are the fake's own, excepted).
 import type { AgentCreate } from '../../generated/schema.js';
-import { describeErrors, schemaValidator } from '../support/bundle.js';
+import { describeErrors, operationById, schemaValidator, validatorFor } from '../support/bundle.js';
 import { connectorHex } from './ids.js';
 
 /** A checked value, or the reason it was refused. */
@@ -10,11 +11,21 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
-/** `limit`: an integer from 1 to 100, 25 when absent. */
+/** The schema the spec gives a parameter of an operation. */
+function parameterSchema(operationId: string, name: string): Record<string, unknown> {
+  const parameter = operationById(operationId).parameters.find((candidate) => candidate.name === name);
+  if (!parameter) throw new Error(`the spec's ${operationId} has no parameter ${name}: update test/fake/validate.ts`);
+  return parameter.schema;
+}
+
+const limitSchema = parameterSchema('listConnectors', 'limit');
+const validLimit = validatorFor(limitSchema);
+
+/** `limit`: an integer within the spec's bounds (1 to 100), its default (25) when absent. */
 export function checkLimit(raw: string | null): Checked<number> {
-  if (raw === null) return { ok: true, value: 25 };
+  if (raw === null) return { ok: true, value: limitSchema.default as number };
   const value = Number(raw);
-  return /^\d+$/.test(raw) && value >= 1 && value <= 100 ? { ok: true, value } : fail('limit must be an integer from 1 to 100.');
+  return /^\d+$/.test(raw) && validLimit(value) ? { ok: true, value } : fail('limit must be an integer from 1 to 100.');
 }
 
 /** `cursor`: absent, or a cursor this fake handed out (the prefixed ID of the last item seen). */
@@ -30,10 +41,12 @@ export function checkConnectorId(raw: string): Checked<string> {
   return hex ? { ok: true, value: hex } : fail('id must be a connector ID (connector_ and 24 hex digits) or a bare 24-hex ObjectId.');
 }
 
-/** `Idempotency-Key`: absent, or 1–128 printable ASCII characters without spaces. */
+const validIdempotencyKey = validatorFor(parameterSchema('createAgent', 'Idempotency-Key'));
+
+/** `Idempotency-Key`: absent, or as the spec's schema has it (1–128 printable ASCII characters without spaces). */
 export function checkIdempotencyKey(raw: string | undefined): Checked<string | undefined> {
   if (raw === undefined) return { ok: true, value: undefined };
-  return /^[\x21-\x7E]{1,128}$/.test(raw) ? { ok: true, value: raw } : fail('Idempotency-Key must be 1 to 128 printable ASCII characters without spaces.');
+  return validIdempotencyKey(raw) ? { ok: true, value: raw } : fail('Idempotency-Key must be 1 to 128 printable ASCII characters without spaces.');
 }
 
 const agentCreate = schemaValidator('AgentCreate');
