@@ -76,6 +76,8 @@ export interface BundleOperation {
   requestBody?: { required?: boolean; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject>;
   requiredScope: string;
+  /** Matches a request path of this operation (compiled once). */
+  pathPattern: RegExp;
 }
 
 /** The parts of a parameter object the tests read. */
@@ -140,6 +142,7 @@ function readOperations(): BundleOperation[] {
         requestBody: operation.requestBody as BundleOperation['requestBody'],
         responses,
         requiredScope: operation['x-required-scope'] as string,
+        pathPattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`),
       };
     });
   });
@@ -154,11 +157,8 @@ export function operationById(operationId: string): BundleOperation {
 
 /** The operation whose method and path template match a request, or undefined. */
 export function operationFor(method: string, pathname: string): BundleOperation | undefined {
-  return bundleOperations().find((operation) => {
-    if (operation.method !== method.toLowerCase()) return false;
-    const pattern = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
-    return new RegExp(`^${pattern}$`).test(pathname);
-  });
+  const lower = method.toLowerCase();
+  return bundleOperations().find((operation) => operation.method === lower && operation.pathPattern.test(pathname));
 }
 
 /** What a received response carried: its status, headers and raw body text. */
