@@ -6,6 +6,9 @@ import { isMain, runScript } from './lib/cli.mjs';
 import { sinkOr } from './lib/steps.mjs';
 
 /** `npm run check:breaking` on the project in root; the report goes to stdout. */
-export const cli = { title: 'check:breaking', run: (/** @type {string[]} */ _args, /** @type {string} */ root) => breakingGate(sinkOr(process.stdout), { root }) };
+export const cli = {
+  title: 'check:breaking',
+  run: (/** @type {string[]} */ _args, /** @type {string} */ root) => breakingGate(sinkOr(process.stdout), { root }),
+};
 
 if (isMain(import.meta.url)) await runScript(cli);

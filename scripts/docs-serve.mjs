@@ -49,7 +49,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 await runCommand('docs build', rebuild);
 if (process.exitCode) process.stderr.write('Serving anyway: fix the spec and the page is rebuilt on save.\n');
 const { url } = await serveDirectory(DOCS_DIR, port).catch((/** @type {NodeJS.ErrnoException} */ error) => {
-  process.stderr.write(`docs:serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}); pick another with --port N\n`);
+  process.stderr.write(
+    `docs:serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}); pick another with --port N\n`,
+  );
   process.exit(1);
 });
 process.exitCode = 0;

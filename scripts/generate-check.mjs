@@ -11,7 +11,9 @@ await runScript({
   title: 'generate:check',
   async run() {
     await generate();
-    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'generated'], { encoding: 'utf8' });
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'generated'], {
+      encoding: 'utf8',
+    });
     if (status.trim() !== '') {
       throw new StepError(
         `generated/ is out of date with spec/:\n${status.trimEnd()}\n` +

@@ -39,7 +39,8 @@ async function regenerate(root, changed) {
     const written = await refreshTypes(root);
     const took = `${Math.round(performance.now() - started)} ms`;
     if (written.length === 0) log(`types: unchanged (${took})\n`);
-    for (const { file, before, after } of written) log(`types: ${file} updated, ${lineChange(before, after)} (${took})\n`);
+    for (const { file, before, after } of written)
+      log(`types: ${file} updated, ${lineChange(before, after)} (${took})\n`);
   } catch (error) {
     // The lint below reports the problem with its file and line (and any other problem too).
     if (!(error instanceof StepError)) throw error;

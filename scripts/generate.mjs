@@ -32,7 +32,10 @@ function checkComponentNames(bundle) {
   const clashes = Object.entries(bundle.components ?? {}).flatMap(([kind, named]) =>
     Object.keys(named ?? {})
       .filter((name) => /-\d+$/.test(name))
-      .map((name) => `components.${kind}.${name}: two files under spec/components/ are named ${name.replace(/-\d+$/, '')}.yaml; rename one`),
+      .map(
+        (name) =>
+          `components.${kind}.${name}: two files under spec/components/ are named ${name.replace(/-\d+$/, '')}.yaml; rename one`,
+      ),
   );
   if (clashes.length > 0) throw new StepError(clashes.join('\n'));
 }
@@ -99,12 +102,19 @@ export async function generate(options = {}) {
     onBundle(ready) {
       const started = begin(async () => {
         const generated = await typeFiles(root, ready.parsed);
-        for (const [file, text] of Object.entries(generated)) await writeFile(path.join(scratch, path.basename(file)), text);
+        for (const [file, text] of Object.entries(generated))
+          await writeFile(path.join(scratch, path.basename(file)), text);
         return generated;
       });
       types = started;
       // The client is compiled against the new types before anything is moved into place.
-      compiled = begin(async () => callInWorker('typescript', PACKAGE, 'buildPackage', { root, files: await started.promise, outDir: path.join(scratch, 'package') }));
+      compiled = begin(async () =>
+        callInWorker('typescript', PACKAGE, 'buildPackage', {
+          root,
+          files: await started.promise,
+          outDir: path.join(scratch, 'package'),
+        }),
+      );
     },
   });
   await step('bundle (yaml + json)', async () => {
@@ -115,7 +125,8 @@ export async function generate(options = {}) {
   await step('types (openapi-typescript)', /** @type {NonNullable<typeof types>} */ (types));
   await step('docs (redoc)', () => buildDocs(bundle.parsed, path.join(scratch, 'docs', 'index.html'), { root }));
   const build = await step('package (tsc → dist/package)', /** @type {NonNullable<typeof compiled>} */ (compiled));
-  if (build === 'reused') log('  (type check reused: src/ and the types differ from the last build only in comments)\n');
+  if (build === 'reused')
+    log('  (type check reused: src/ and the types differ from the last build only in comments)\n');
   await step('move into generated/ and dist/', async () => {
     await mkdir(outDir, { recursive: true });
     for (const name of GENERATED_FILES) await rename(path.join(scratch, name), path.join(outDir, name));
@@ -128,6 +139,9 @@ export async function generate(options = {}) {
 }
 
 /** `npm run generate` on the project in root. */
-export const cli = { title: 'generate', run: (/** @type {string[]} */ _args, /** @type {string} */ root) => generate({ root }) };
+export const cli = {
+  title: 'generate',
+  run: (/** @type {string[]} */ _args, /** @type {string} */ root) => generate({ root }),
+};
 
 if (isMain(import.meta.url)) await runScript(cli);

@@ -37,7 +37,8 @@ export async function lint(options = {}) {
     } catch (error) {
       // Redocly reports a circular $ref chain without naming a file: name it.
       const cycles = await refCycles(path.join(root, 'spec'), root);
-      if (cycles.length > 0 && error instanceof StepError) throw new StepError(`${cycles.join('\n')}\n\n${error.message}`);
+      if (cycles.length > 0 && error instanceof StepError)
+        throw new StepError(`${cycles.join('\n')}\n\n${error.message}`);
       throw error;
     }
   });
@@ -51,6 +52,9 @@ export async function lint(options = {}) {
 }
 
 /** `npm run lint` on the project in root. */
-export const cli = { title: 'lint', run: (/** @type {string[]} */ _args, /** @type {string} */ root) => lint({ root }) };
+export const cli = {
+  title: 'lint',
+  run: (/** @type {string[]} */ _args, /** @type {string} */ root) => lint({ root }),
+};
 
 if (isMain(import.meta.url)) await runScript(cli);

@@ -14,7 +14,17 @@ import { changelogEntry, prependEntry, removeEntry } from './lib/breaking/change
 import { diffBundles } from './lib/breaking/diff.mjs';
 import { formatFinding } from './lib/breaking/report.mjs';
 import { isBreaking } from './lib/breaking/rules.mjs';
-import { bundleCurrentSpec, GENERATED_FILES, listReleases, readRelease, RELEASES_DIR, setPackageVersion, setSpecVersion, SPEC_ROOT, versionOf } from './lib/releases.mjs';
+import {
+  bundleCurrentSpec,
+  GENERATED_FILES,
+  listReleases,
+  readRelease,
+  RELEASES_DIR,
+  setPackageVersion,
+  setSpecVersion,
+  SPEC_ROOT,
+  versionOf,
+} from './lib/releases.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { log, step, StepError } from './lib/steps.mjs';
 
@@ -42,12 +52,15 @@ async function readIfExists(file) {
  * @param {string} root
  */
 async function previousRelease(version, recut, root) {
-  if (semver.valid(version) !== version) throw new StepError(`"${version}" is not a version: expected MAJOR.MINOR.PATCH such as 1.1.0\n${USAGE}`);
+  if (semver.valid(version) !== version)
+    throw new StepError(`"${version}" is not a version: expected MAJOR.MINOR.PATCH such as 1.1.0\n${USAGE}`);
   const releases = await listReleases(root);
   const latest = releases.at(-1);
   if (recut) {
     if (latest?.version !== version) {
-      throw new StepError(`--recut replaces the latest release, which is ${latest ? latest.version : 'none (there is no release yet)'}, not ${version}`);
+      throw new StepError(
+        `--recut replaces the latest release, which is ${latest ? latest.version : 'none (there is no release yet)'}, not ${version}`,
+      );
     }
     return releases.at(-2) ?? null;
   }
@@ -74,7 +87,9 @@ export async function release(version, options = {}) {
   const current = await step('bundle the spec', () => bundleCurrentSpec(root));
   const specVersion = versionOf(current, SPEC_ROOT);
   if (semver.gt(specVersion, version)) {
-    throw new StepError(`${SPEC_ROOT}: info.version is already ${specVersion}, above ${version}; release ${specVersion} or a later version`);
+    throw new StepError(
+      `${SPEC_ROOT}: info.version is already ${specVersion}, above ${version}; release ${specVersion} or a later version`,
+    );
   }
   const before = previous ? await readRelease(previous, root) : { openapi: current.openapi, paths: {} };
   const breaking = diffBundles(before, current).filter(isBreaking);
@@ -90,7 +105,9 @@ export async function release(version, options = {}) {
   const releaseFile = path.join(RELEASES_DIR, `${version}.json`);
   const generated = GENERATED_FILES.map((name) => path.join('generated', name));
   const touched = [SPEC_ROOT, 'package.json', 'package-lock.json', CHANGELOG, releaseFile, ...generated];
-  const saved = new Map(await Promise.all(touched.map(async (file) => /** @type {const} */ ([file, await readIfExists(at(file))]))));
+  const saved = new Map(
+    await Promise.all(touched.map(async (file) => /** @type {const} */ ([file, await readIfExists(at(file))]))),
+  );
   try {
     await step(`set version ${version}`, async () => {
       await setSpecVersion(version, at(SPEC_ROOT));
@@ -113,7 +130,10 @@ export async function release(version, options = {}) {
         findings: diffBundles(before, released),
       });
       const changelog = saved.get(CHANGELOG) ?? null;
-      await writeFile(at(CHANGELOG), prependEntry(changelog && recut ? removeEntry(changelog, version) : changelog, entry));
+      await writeFile(
+        at(CHANGELOG),
+        prependEntry(changelog && recut ? removeEntry(changelog, version) : changelog, entry),
+      );
     });
   } catch (error) {
     for (const [file, text] of saved) {

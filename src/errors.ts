@@ -41,13 +41,23 @@ export class MachaError extends Error {
 
   /** The fields worth logging, and nothing else (no request, no headers, no key). */
   toJSON(): Omit<MachaErrorInit, 'cause'> & { name: string } {
-    return { name: this.name, status: this.status, code: this.code, message: this.message, requestId: this.requestId, retryAfter: this.retryAfter };
+    return {
+      name: this.name,
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      requestId: this.requestId,
+      retryAfter: this.retryAfter,
+    };
   }
 }
 
 /** Type guard for MachaError, also across copies of the package (checks the shape, not the class). */
 export function isMachaError(value: unknown): value is MachaError {
-  return value instanceof MachaError || (value instanceof Error && value.name === 'MachaError' && typeof (value as MachaError).code === 'string');
+  return (
+    value instanceof MachaError ||
+    (value instanceof Error && value.name === 'MachaError' && typeof (value as MachaError).code === 'string')
+  );
 }
 
 /** Replaces every occurrence of the secret in text, so that no message can carry the key. */

@@ -56,10 +56,14 @@ export function resolveOptions(options: MachaClientOptions): ResolvedOptions {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const apiKey = options.apiKey ?? env?.MACHA_API_KEY ?? '';
   if (apiKey.trim() === '') {
-    throw new TypeError('Macha client: no API key. Pass { apiKey } to createMachaClient or set the MACHA_API_KEY environment variable.');
+    throw new TypeError(
+      'Macha client: no API key. Pass { apiKey } to createMachaClient or set the MACHA_API_KEY environment variable.',
+    );
   }
   if (!/^[\x21-\x7E]+$/.test(apiKey)) {
-    throw new TypeError('Macha client: the API key contains spaces, line breaks or non-ASCII characters; check how it was copied.');
+    throw new TypeError(
+      'Macha client: the API key contains spaces, line breaks or non-ASCII characters; check how it was copied.',
+    );
   }
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   let url: URL;
@@ -81,7 +85,8 @@ export function resolveOptions(options: MachaClientOptions): ResolvedOptions {
   }
   const custom = options.fetch;
   const platform = globalThis.fetch;
-  if (typeof custom !== 'function' && typeof platform !== 'function') throw new TypeError('Macha client: no fetch available; pass { fetch }.');
+  if (typeof custom !== 'function' && typeof platform !== 'function')
+    throw new TypeError('Macha client: no fetch available; pass { fetch }.');
   return {
     apiKey,
     baseUrl: url.href.replace(/\/+$/, ''),

@@ -26,7 +26,10 @@ function parseJson(text: unknown): unknown {
 
 /** The message for a body of the wrong kind, with what the response says it is. */
 function notDocumented(response: Response, apiKey: string): string {
-  return redact(`The API answered ${response.status} with a body that is not the documented JSON (content-type: ${response.headers.get('content-type') ?? 'none'}).`, apiKey);
+  return redact(
+    `The API answered ${response.status} with a body that is not the documented JSON (content-type: ${response.headers.get('content-type') ?? 'none'}).`,
+    apiKey,
+  );
 }
 
 /** The success body of a 2xx result, or throws MachaError `invalid_response`. */
@@ -57,5 +60,11 @@ export function errorFrom(result: TextResult, apiKey: string): MachaError {
       retryAfter,
     });
   }
-  return new MachaError({ status: response.status, code: 'invalid_response', message: notDocumented(response, apiKey), requestId: headerId, retryAfter });
+  return new MachaError({
+    status: response.status,
+    code: 'invalid_response',
+    message: notDocumented(response, apiKey),
+    requestId: headerId,
+    retryAfter,
+  });
 }

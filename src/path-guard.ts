@@ -19,7 +19,11 @@ export function patternOf(pattern: string): RegExp {
 const routes: Route[] = Object.values(operationTable).map((operation) => ({
   method: operation.method.toUpperCase(),
   regex: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`),
-  params: operation.pathParams.map((param) => ({ name: param.name, pattern: param.pattern ? patternOf(param.pattern) : null, maxLength: param.maxLength })),
+  params: operation.pathParams.map((param) => ({
+    name: param.name,
+    pattern: param.pattern ? patternOf(param.pattern) : null,
+    maxLength: param.maxLength,
+  })),
 }));
 
 /**
@@ -28,9 +32,10 @@ const routes: Route[] = Object.values(operationTable).map((operation) => ({
  * prefix of the string is a prefix of origin and path: no URL parsing on every call.
  */
 export function assertSpecRoute(method: string, url: string, baseUrl: string): void {
-  const refuse = (why: string) => new TypeError(`Macha client: refusing to send ${method} ${new URL(url).pathname}: ${why}`);
+  const refuse = (why: string) =>
+    new TypeError(`Macha client: refusing to send ${method} ${new URL(url).pathname}: ${why}`);
   if (!url.startsWith(`${baseUrl}/`)) throw refuse('it is not below the baseUrl');
-  const path = url.slice(baseUrl.length).replace(/[?#][^]*$/, '');
+  const path = url.slice(baseUrl.length).replace(/[?#][\s\S]*$/, '');
   for (const route of routes) {
     const match = route.method === method ? route.regex.exec(path) : null;
     if (!match) continue;
@@ -41,7 +46,10 @@ export function assertSpecRoute(method: string, url: string, baseUrl: string): v
       } catch {
         return true;
       }
-      return (param.maxLength !== null && value.length > param.maxLength) || (param.pattern !== null && !param.pattern.test(value));
+      return (
+        (param.maxLength !== null && value.length > param.maxLength) ||
+        (param.pattern !== null && !param.pattern.test(value))
+      );
     });
     if (bad) throw refuse(`path parameter ${bad.name} does not match ${bad.pattern?.source ?? 'its schema'}`);
     return;

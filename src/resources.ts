@@ -1,7 +1,14 @@
 // The resource methods (macha.connectors.list, macha.agents.create, ...), built at run time from
 // the generated operation table and typed from the generated operation types, so that a new
 // operation in the spec becomes a method without hand-written code.
-import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer, mergeHeaders, type Client } from 'openapi-fetch';
+import {
+  createFinalURL,
+  createQuerySerializer,
+  defaultBodySerializer,
+  defaultPathSerializer,
+  mergeHeaders,
+  type Client,
+} from 'openapi-fetch';
 import { operationTable } from '../generated/operations.js';
 import type { operations, paths } from '../generated/schema.js';
 import { MachaError } from './errors.js';
@@ -24,9 +31,18 @@ type Query<K extends OperationId> = NonNullable<operations[K]['parameters']['que
 type Body<K extends OperationId> = JsonContent<NonNullable<operations[K]['requestBody']>>;
 type PathArgs<P> = { -readonly [I in keyof P]: string };
 type BodyArgs<K extends OperationId> = Table[K]['body'] extends true ? [Body<K>] : [];
-type QueryArgs<K extends OperationId> = Table[K]['query'] extends readonly [] ? [] : object extends Query<K> ? [Query<K>?] : [Query<K>];
+type QueryArgs<K extends OperationId> = Table[K]['query'] extends readonly []
+  ? []
+  : object extends Query<K>
+    ? [Query<K>?]
+    : [Query<K>];
 /** A method's arguments: path parameters in URL order, then the body, then the query, then call options. */
-export type MethodArgs<K extends OperationId> = [...PathArgs<Table[K]['pathParams']>, ...BodyArgs<K>, ...QueryArgs<K>, CallOptions?];
+export type MethodArgs<K extends OperationId> = [
+  ...PathArgs<Table[K]['pathParams']>,
+  ...BodyArgs<K>,
+  ...QueryArgs<K>,
+  CallOptions?,
+];
 /** One item of a list operation's page. */
 export type ListItem<K extends OperationId> = SuccessBody<K> extends { data: (infer Item)[] } ? Item : never;
 
@@ -34,11 +50,15 @@ type ResourceOf<K extends OperationId> = Table[K]['resource'];
 type ActionOf<K extends OperationId> = Table[K]['action'];
 /** The methods of one resource: one per operation, plus `listAll` for each paginated list. */
 export type Resource<R extends string> = {
-  [K in OperationId as ResourceOf<K> extends R ? ActionOf<K> : never]: (...args: MethodArgs<K>) => Promise<SuccessBody<K>>;
-} & {
-  [K in OperationId as ResourceOf<K> extends R ? (Table[K]['paginated'] extends true ? `${ActionOf<K>}All` : never) : never]: (
+  [K in OperationId as ResourceOf<K> extends R ? ActionOf<K> : never]: (
     ...args: MethodArgs<K>
-  ) => AsyncGenerator<ListItem<K>, void, undefined>;
+  ) => Promise<SuccessBody<K>>;
+} & {
+  [K in OperationId as ResourceOf<K> extends R
+    ? Table[K]['paginated'] extends true
+      ? `${ActionOf<K>}All`
+      : never
+    : never]: (...args: MethodArgs<K>) => AsyncGenerator<ListItem<K>, void, undefined>;
 };
 /** Every resource of the API, keyed by its tag in camelCase. */
 export type Resources = { [R in ResourceOf<OperationId>]: Resource<R> };
@@ -46,7 +66,12 @@ export type Resources = { [R in ResourceOf<OperationId>]: Resource<R> };
 type Operation = Table[OperationId];
 type LooseRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<TextResult>;
 /** One call's request, as openapi-fetch takes it. */
-type Init = { params: { path: Record<string, unknown>; query?: Record<string, unknown> | undefined }; body: unknown; headers: Record<string, string>; signal?: AbortSignal | undefined };
+type Init = {
+  params: { path: Record<string, unknown>; query?: Record<string, unknown> | undefined };
+  body: unknown;
+  headers: Record<string, string>;
+  signal?: AbortSignal | undefined;
+};
 
 /** What the resource methods call through: the transport directly, or openapi-fetch while middleware is registered on it (only openapi-fetch runs middleware). */
 export interface Context {
@@ -74,7 +99,9 @@ function splitArgs(operation: Operation, args: unknown[]) {
     operation.pathParams.map((param, position) => {
       const value = args[position];
       if (typeof value !== 'string' || (param.pattern !== null && !patternOf(param.pattern).test(value))) {
-        throw new TypeError(`Macha client: ${param.name} must be a string matching ${param.pattern ?? 'its schema'}, got ${shown(value)}`);
+        throw new TypeError(
+          `Macha client: ${param.name} must be a string matching ${param.pattern ?? 'its schema'}, got ${shown(value)}`,
+        );
       }
       return [param.name, value];
     }),
@@ -90,14 +117,25 @@ const decoder = new TextDecoder();
  * own serializers), without building a Request and re-reading the response (a sizeable share of a
  * call's CPU on Node); the result as openapi-fetch gives it with parseAs 'text'.
  */
-async function direct(options: ResolvedOptions, settings: CallSettings, operation: Operation, { params, body, headers, signal }: Init): Promise<TextResult> {
+async function direct(
+  options: ResolvedOptions,
+  settings: CallSettings,
+  operation: Operation,
+  { params, body, headers, signal }: Init,
+): Promise<TextResult> {
   const merged = mergeHeaders(body === undefined ? {} : { 'Content-Type': 'application/json' }, headers);
   const { response, body: received } = await send(options, settings, {
-    target: createFinalURL(operation.path, { baseUrl: options.baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer }),
+    target: createFinalURL(operation.path, {
+      baseUrl: options.baseUrl,
+      params,
+      querySerializer,
+      pathSerializer: defaultPathSerializer,
+    }),
     method: operation.method.toUpperCase(),
     headers: merged,
     // openapi-fetch's serializer, with the headers it reads the Content-Type from (its types omit that argument).
-    body: body === undefined ? null : (defaultBodySerializer as (body: unknown, headers: Headers) => string)(body, merged),
+    body:
+      body === undefined ? null : (defaultBodySerializer as (body: unknown, headers: Headers) => string)(body, merged),
     signal,
   });
   // As openapi-fetch gives it: no content is undefined (an empty text parses to nothing either way).
@@ -106,12 +144,17 @@ async function direct(options: ResolvedOptions, settings: CallSettings, operatio
 }
 
 /** Calls one operation and resolves with its success body, or throws MachaError. */
-async function callOperation({ raw, options, middleware }: Context, operation: Operation, args: unknown[]): Promise<unknown> {
+async function callOperation(
+  { raw, options, middleware }: Context,
+  operation: Operation,
+  args: unknown[],
+): Promise<unknown> {
   const { path, body, query, options: call } = splitArgs(operation, args);
   const headers: Record<string, string> = { ...call.headers };
   if (operation.idempotencyKey) {
     const key = call.idempotencyKey ?? crypto.randomUUID();
-    if (!IDEMPOTENCY_KEY.test(key)) throw new TypeError(`Macha client: idempotencyKey must be 1-128 visible ASCII characters, got ${shown(key)}`);
+    if (!IDEMPOTENCY_KEY.test(key))
+      throw new TypeError(`Macha client: idempotencyKey must be 1-128 visible ASCII characters, got ${shown(key)}`);
     headers['Idempotency-Key'] = key;
   }
   const settings = {
@@ -120,29 +163,48 @@ async function callOperation({ raw, options, middleware }: Context, operation: O
   };
   const init: Init = { params: { path, query }, body, headers, signal: call.signal };
   const result = middleware.length
-    ? await (raw.request as unknown as LooseRequest).call(raw, operation.method, operation.path, { ...init, parseAs: 'text', fetch: createTransport(options, settings) })
+    ? await (raw.request as unknown as LooseRequest).call(raw, operation.method, operation.path, {
+        ...init,
+        parseAs: 'text',
+        fetch: createTransport(options, settings),
+      })
     : await direct(options, settings, operation, init);
   if (result.response.ok) return successBody(result, options.apiKey);
   throw errorFrom(result, options.apiKey);
 }
 
 /** Yields every item of a list operation, following `meta.next_cursor` until it is null. */
-async function* listAll(context: Context, operation: Operation, args: unknown[]): AsyncGenerator<unknown, void, undefined> {
+async function* listAll(
+  context: Context,
+  operation: Operation,
+  args: unknown[],
+): AsyncGenerator<unknown, void, undefined> {
   const queryIndex = operation.pathParams.length + (operation.body ? 1 : 0);
   const query = { ...(args[queryIndex] as Record<string, unknown> | undefined) };
   const sent = new Set<unknown>([query.cursor]);
   for (;;) {
     const pageArgs = [...args];
     pageArgs[queryIndex] = query;
-    const page = (await callOperation(context, operation, pageArgs)) as { data: unknown; meta: { next_cursor?: unknown } };
+    const page = (await callOperation(context, operation, pageArgs)) as {
+      data: unknown;
+      meta: { next_cursor?: unknown };
+    };
     const next = page.meta.next_cursor;
     if (!Array.isArray(page.data) || (next !== null && typeof next !== 'string')) {
-      throw new MachaError({ status: 200, code: 'invalid_response', message: 'A list page has no data array or no next_cursor (string or null).' });
+      throw new MachaError({
+        status: 200,
+        code: 'invalid_response',
+        message: 'A list page has no data array or no next_cursor (string or null).',
+      });
     }
     yield* page.data;
     if (next === null) return;
     if (sent.has(next)) {
-      throw new MachaError({ status: 200, code: 'invalid_response', message: `Pagination loop: the API returned cursor ${shown(next)} again; stopping instead of fetching a page twice.` });
+      throw new MachaError({
+        status: 200,
+        code: 'invalid_response',
+        message: `Pagination loop: the API returned cursor ${shown(next)} again; stopping instead of fetching a page twice.`,
+      });
     }
     sent.add(next);
     query.cursor = next;

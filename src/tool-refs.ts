@@ -6,5 +6,7 @@ import type { ConnectorDetail, ToolRef } from '../generated/schema.js';
  * for `agents.create({ tools })`. Write tools are left out: they act on the third-party system.
  */
 export function toolRefs(connector: Pick<ConnectorDetail, 'id' | 'tools'>): ToolRef[] {
-  return connector.tools.filter((tool) => tool.type === 'read' && !tool.disabled).map((tool) => ({ name: tool.name, connector_id: connector.id }));
+  return connector.tools
+    .filter((tool) => tool.type === 'read' && !tool.disabled)
+    .map((tool) => ({ name: tool.name, connector_id: connector.id }));
 }

@@ -45,7 +45,8 @@ async function readBody(response: Response): Promise<Uint8Array<ArrayBuffer> | n
   // 204, 205 and 304 (null-body statuses) have no body: a Response cannot be built with one.
   if (!response.body) return null;
   // A declared length within the bound: read it in one go (the HTTP parser holds the body to it).
-  if (Number(response.headers.get('content-length') ?? NaN) <= MAX_BODY_BYTES) return new Uint8Array(await response.arrayBuffer());
+  if (Number(response.headers.get('content-length') ?? NaN) <= MAX_BODY_BYTES)
+    return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
@@ -55,7 +56,11 @@ async function readBody(response: Response): Promise<Uint8Array<ArrayBuffer> | n
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new MachaError({ status: response.status, code: 'invalid_response', message: `The response body exceeds ${MAX_BODY_BYTES} bytes.` });
+      throw new MachaError({
+        status: response.status,
+        code: 'invalid_response',
+        message: `The response body exceeds ${MAX_BODY_BYTES} bytes.`,
+      });
     }
     chunks.push(value);
   }
@@ -63,7 +68,12 @@ async function readBody(response: Response): Promise<Uint8Array<ArrayBuffer> | n
 
 /** The MachaError for a call whose AbortSignal fired. */
 function aborted(signal: AbortSignal): MachaError {
-  return new MachaError({ status: 0, code: 'aborted', message: 'The request was aborted by the caller.', cause: signal.reason });
+  return new MachaError({
+    status: 0,
+    code: 'aborted',
+    message: 'The request was aborted by the caller.',
+    cause: signal.reason,
+  });
 }
 
 /** Why an attempt's own signal fired: its time limit. */
@@ -80,13 +90,25 @@ async function attemptOnce(options: ResolvedOptions, outgoing: Outgoing, timeout
   try {
     const { target, method, headers, body } = outgoing;
     // The API never redirects; following one could carry the key to another host.
-    const response = await options.send(target, { method, headers, body, signal: controller.signal, redirect: 'error' });
+    const response = await options.send(target, {
+      method,
+      headers,
+      body,
+      signal: controller.signal,
+      redirect: 'error',
+    });
     return { response, body: await readBody(response) };
   } catch (error) {
     if (callerSignal?.aborted) throw aborted(callerSignal);
     if (error instanceof MachaError) throw error;
-    if (controller.signal.reason === TIMED_OUT) throw new MachaError({ status: 0, code: 'timeout', message: `No complete response within ${timeoutMs} ms.` });
-    throw new MachaError({ status: 0, code: 'network_error', message: redact(`The request failed: ${describe(error)}`, options.apiKey), cause: safeCause(error, options.apiKey) });
+    if (controller.signal.reason === TIMED_OUT)
+      throw new MachaError({ status: 0, code: 'timeout', message: `No complete response within ${timeoutMs} ms.` });
+    throw new MachaError({
+      status: 0,
+      code: 'network_error',
+      message: redact(`The request failed: ${describe(error)}`, options.apiKey),
+      cause: safeCause(error, options.apiKey),
+    });
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onAbort);
@@ -125,12 +147,21 @@ export async function send(options: ResolvedOptions, settings: CallSettings, out
 }
 
 /** A fetch for openapi-fetch that sends each request with `send`, and answers with the buffered response. */
-export function createTransport(options: ResolvedOptions, settings: CallSettings): (request: Request) => Promise<Response> {
+export function createTransport(
+  options: ResolvedOptions,
+  settings: CallSettings,
+): (request: Request) => Promise<Response> {
   return async function transport(request: Request): Promise<Response> {
     // The body is read once, so that every attempt can send it again.
     const body = request.body ? await request.arrayBuffer() : null;
     const { method, signal } = request;
-    const { response, body: received } = await send(options, settings, { target: request, method, headers: new Headers(request.headers), body, signal });
+    const { response, body: received } = await send(options, settings, {
+      target: request,
+      method,
+      headers: new Headers(request.headers),
+      body,
+      signal,
+    });
     // A Response is a ResponseInit: the same status, status text and headers.
     return received === null ? response : new Response(received, response);
   };

@@ -18,7 +18,16 @@ export const esbuild = createRequire(path.join(ROOT, 'package.json'))('esbuild')
  * @param {import('esbuild').BuildOptions} [extra]
  */
 export function bundleForNode(entry, outfile, extra = {}) {
-  return esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error', ...extra });
+  return esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    ...extra,
+  });
 }
 
 /**
@@ -34,7 +43,9 @@ export function startChild(script, args, ready) {
   return new Promise((resolve, reject) => {
     let output = '';
     child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`node ${path.relative(ROOT, script)} exited with ${code} before it was ready`)));
+    child.on('exit', (code) =>
+      reject(new Error(`node ${path.relative(ROOT, script)} exited with ${code} before it was ready`)),
+    );
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = ready.exec(output);
@@ -53,6 +64,8 @@ export function jsonFromNode(args) {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`node ${args.join(' ')} exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`node ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }

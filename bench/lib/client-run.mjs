@@ -19,7 +19,12 @@ const clients = [];
 for (const entry of named) {
   const [name = '', bundle = ''] = entry.split('=');
   const { createApi } = await import(pathToFileURL(bundle).href);
-  clients.push({ name, api: createApi(baseUrl, 'mka_live_TESTtestTESTtestTESTtestTESTtest'), sequential: [], concurrent: [] });
+  clients.push({
+    name,
+    api: createApi(baseUrl, 'mka_live_TESTtestTESTtestTESTtestTESTtest'),
+    sequential: [],
+    concurrent: [],
+  });
 }
 
 /** @param {{ getConnector(id: string): Promise<unknown> }} api @returns {Promise<number>} microseconds */
@@ -52,4 +57,8 @@ for (let burst = 0; burst < Number(bursts); burst += 1) {
     );
   }
 }
-process.stdout.write(JSON.stringify(Object.fromEntries(clients.map(({ name, sequential, concurrent }) => [name, { sequential, concurrent }]))));
+process.stdout.write(
+  JSON.stringify(
+    Object.fromEntries(clients.map(({ name, sequential, concurrent }) => [name, { sequential, concurrent }])),
+  ),
+);

@@ -48,7 +48,15 @@ export async function bundleSize(client) {
     write: false,
     alias: ALIAS,
     logLevel: 'error',
-    plugins: [{ name: 'client', setup: (b) => b.onResolve({ filter: /^\.\/client\.js$/ }, (args) => (args.importer.endsWith('entry.ts') ? { path: program } : undefined)) }],
+    plugins: [
+      {
+        name: 'client',
+        setup: (b) =>
+          b.onResolve({ filter: /^\.\/client\.js$/ }, (args) =>
+            args.importer.endsWith('entry.ts') ? { path: program } : undefined,
+          ),
+      },
+    ],
   });
   const code = /** @type {import('esbuild').OutputFile} */ (result.outputFiles[0]).contents;
   return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
@@ -72,10 +80,18 @@ export async function latencies({ rounds, sequential, bursts }) {
   const bundles = await Promise.all(CLIENTS.map(async (client) => `${client}=${await nodeBundle(client)}`));
   const server = await startServer();
   /** @type {Record<string, { seq50: number[], seq99: number[], conc50: number[], conc99: number[] }>} */
-  const perRound = Object.fromEntries(CLIENTS.map((client) => [client, { seq50: [], seq99: [], conc50: [], conc99: [] }]));
+  const perRound = Object.fromEntries(
+    CLIENTS.map((client) => [client, { seq50: [], seq99: [], conc50: [], conc99: [] }]),
+  );
   try {
     for (let round = 0; round < rounds; round += 1) {
-      const runs = await jsonFromNode([path.join(BENCH_DIR, 'lib', 'client-run.mjs'), server.baseUrl, String(sequential), String(bursts), ...bundles]);
+      const runs = await jsonFromNode([
+        path.join(BENCH_DIR, 'lib', 'client-run.mjs'),
+        server.baseUrl,
+        String(sequential),
+        String(bursts),
+        ...bundles,
+      ]);
       for (const client of CLIENTS) {
         const stats = perRound[client];
         stats.seq50.push(percentile(runs[client].sequential, 50));
@@ -88,6 +104,14 @@ export async function latencies({ rounds, sequential, bursts }) {
     server.stop();
   }
   return Object.fromEntries(
-    Object.entries(perRound).map(([client, stats]) => [client, { seq50: median(stats.seq50), seq99: median(stats.seq99), conc50: median(stats.conc50), conc99: median(stats.conc99) }]),
+    Object.entries(perRound).map(([client, stats]) => [
+      client,
+      {
+        seq50: median(stats.seq50),
+        seq99: median(stats.seq99),
+        conc50: median(stats.conc50),
+        conc99: median(stats.conc99),
+      },
+    ]),
   );
 }

@@ -34,7 +34,9 @@ export function heyApi(input, outDir) {
 export function orval(input, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(path.dirname(outDir), { recursive: true });
-  return timedNode([ORVAL_CLI, '--input', input, '--output', path.join(outDir, 'api.ts'), '--client', 'fetch'], { cwd: path.dirname(outDir) });
+  return timedNode([ORVAL_CLI, '--input', input, '--output', path.join(outDir, 'api.ts'), '--client', 'fetch'], {
+    cwd: path.dirname(outDir),
+  });
 }
 
 /**
@@ -45,7 +47,16 @@ export function typecheck(dir) {
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], module: 'ESNext', moduleResolution: 'Bundler', types: [] },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        types: [],
+      },
       include: ['**/*.ts'],
     }),
   );
@@ -60,5 +71,6 @@ export function typecheck(dir) {
 export function copyOurTypes(project, dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of ['schema.ts', 'operations.ts']) copyFileSync(path.join(project, 'generated', file), path.join(dir, file));
+  for (const file of ['schema.ts', 'operations.ts'])
+    copyFileSync(path.join(project, 'generated', file), path.join(dir, file));
 }

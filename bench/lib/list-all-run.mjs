@@ -7,7 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [baseUrl, items, apiKey] = process.argv.slice(2);
-const { createMachaClient } = await import(pathToFileURL(path.join(import.meta.dirname, '..', '..', 'dist', 'package', 'src', 'index.js')).href);
+const { createMachaClient } = await import(
+  pathToFileURL(path.join(import.meta.dirname, '..', '..', 'dist', 'package', 'src', 'index.js')).href
+);
 const macha = createMachaClient({ baseUrl, apiKey });
 const gc = /** @type {() => void} */ (globalThis.gc);
 
@@ -28,4 +30,13 @@ for await (const connector of macha.connectors.listAll({ limit: 100 })) {
 gc();
 const atEnd = process.memoryUsage().heapUsed;
 if (count !== Number(items)) throw new Error(`listAll yielded ${count} items, expected ${items}`);
-process.stdout.write(JSON.stringify({ items: count, baseline, peakHeap, afterFirstPage, atEnd, maxRssKiB: process.resourceUsage().maxRSS }));
+process.stdout.write(
+  JSON.stringify({
+    items: count,
+    baseline,
+    peakHeap,
+    afterFirstPage,
+    atEnd,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  }),
+);

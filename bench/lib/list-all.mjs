@@ -28,7 +28,13 @@ async function startFakeServer(items) {
 export async function listAllMemory({ items }) {
   const server = await startFakeServer(items);
   try {
-    return await jsonFromNode(['--expose-gc', path.join(BENCH_DIR, 'lib', 'list-all-run.mjs'), server.baseUrl, String(items), server.apiKey]);
+    return await jsonFromNode([
+      '--expose-gc',
+      path.join(BENCH_DIR, 'lib', 'list-all-run.mjs'),
+      server.baseUrl,
+      String(items),
+      server.apiKey,
+    ]);
   } finally {
     server.stop();
   }

@@ -7,6 +7,9 @@ const file = process.env.BENCH_MEASURE_FILE;
 if (file && isMainThread) {
   process.on('exit', () => {
     const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-    appendFileSync(file, `${JSON.stringify({ pid: process.pid, maxRssKiB: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 })}\n`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ pid: process.pid, maxRssKiB: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 })}\n`,
+    );
   });
 }

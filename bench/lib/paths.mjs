@@ -18,4 +18,8 @@ export const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
  * The node options the project's scripts start with (package.json's `generate`: `node <options>
  * scripts/generate.mjs`), so that the bench runs the pipeline as `npm run generate` does.
  */
-export const PIPELINE_NODE_OPTIONS = /** @type {string} */ (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.generate).split(/\s+/).slice(1, -1);
+export const PIPELINE_NODE_OPTIONS = /** @type {string} */ (
+  JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.generate
+)
+  .split(/\s+/)
+  .slice(1, -1);

@@ -25,7 +25,10 @@ function editSpec(project, marker) {
   const text = readFileSync(file, 'utf8');
   const line = new RegExp(`^${DESCRIPTION.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\n]*`, 'm');
   // Without it every run would regenerate an unedited spec and time nothing real.
-  if (!line.test(text)) throw new Error(`bench: ${EDITED} no longer has the line "${DESCRIPTION}" that the regeneration benchmark edits; update DESCRIPTION in bench/lib/regenerate.mjs`);
+  if (!line.test(text))
+    throw new Error(
+      `bench: ${EDITED} no longer has the line "${DESCRIPTION}" that the regeneration benchmark edits; update DESCRIPTION in bench/lib/regenerate.mjs`,
+    );
   writeFileSync(file, text.replace(line, `${DESCRIPTION} (${marker})`));
 }
 
@@ -36,7 +39,12 @@ function editSpec(project, marker) {
  * @param {Timed[]} runs
  */
 export function summary(runs) {
-  return { wallMs: median(runs.map((run) => run.wallMs)), cpuMs: median(runs.map((run) => run.cpuMs)), maxRssKiB: median(runs.map((run) => run.maxRssKiB)), runs: runs.length };
+  return {
+    wallMs: median(runs.map((run) => run.wallMs)),
+    cpuMs: median(runs.map((run) => run.cpuMs)),
+    maxRssKiB: median(runs.map((run) => run.maxRssKiB)),
+    runs: runs.length,
+  };
 }
 
 /**
@@ -74,7 +82,10 @@ export async function regeneration({ runs }) {
  */
 export async function watchLatency({ saves }) {
   const project = syntheticProject(ROOT, MACHA_OPERATIONS);
-  const child = spawn(process.execPath, [...PIPELINE_NODE_OPTIONS, path.join(ROOT, 'scripts', 'generate-watch.mjs')], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...PIPELINE_NODE_OPTIONS, path.join(ROOT, 'scripts', 'generate-watch.mjs')], {
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -82,7 +93,8 @@ export async function watchLatency({ saves }) {
   /** @param {() => boolean} done @param {string} what */
   const until = async (done, what) => {
     for (const started = performance.now(); !done(); await sleep(2)) {
-      if (performance.now() - started > 120_000) throw new Error(`watch benchmark: no ${what} after 120 s:\n${output.slice(-2000)}`);
+      if (performance.now() - started > 120_000)
+        throw new Error(`watch benchmark: no ${what} after 120 s:\n${output.slice(-2000)}`);
     }
   };
   try {

@@ -11,12 +11,37 @@ import { parseDocument, stringify } from 'yaml';
 import { operationTable } from '../../scripts/lib/operations.mjs';
 
 /** The project's files a pipeline run reads. */
-const PROJECT_FILES = ['spec', 'src', 'releases', 'redocly.yaml', '.spectral.yaml', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const PROJECT_FILES = [
+  'spec',
+  'src',
+  'releases',
+  'redocly.yaml',
+  '.spectral.yaml',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+];
 /** The Macha spec's own operations (those of the committed bundle). */
-export const MACHA_OPERATIONS = Object.keys(operationTable(JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'generated', 'openapi.json'), 'utf8')))).length;
+export const MACHA_OPERATIONS = Object.keys(
+  operationTable(
+    JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'generated', 'openapi.json'), 'utf8')),
+  ),
+).length;
 const VERBS = /** @type {const} */ (['list', 'create', 'get', 'update', 'delete']);
-const ERRORS = { 401: 'Unauthorized', 403: 'Forbidden', 422: 'UnprocessableEntity', 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' };
-const HEADERS = { 'X-Request-ID': 'XRequestId', 'X-RateLimit-Limit': 'XRateLimitLimit', 'X-RateLimit-Remaining': 'XRateLimitRemaining', 'X-RateLimit-Reset': 'XRateLimitReset' };
+const ERRORS = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  422: 'UnprocessableEntity',
+  429: 'TooManyRequests',
+  500: 'InternalServerError',
+  503: 'ServiceUnavailable',
+};
+const HEADERS = {
+  'X-Request-ID': 'XRequestId',
+  'X-RateLimit-Limit': 'XRateLimitLimit',
+  'X-RateLimit-Remaining': 'XRateLimitRemaining',
+  'X-RateLimit-Reset': 'XRateLimitReset',
+};
 
 /**
  * A name made of letters only (operationIds and scopes allow no digits): 0 → "A", 27 → "Bb".
@@ -38,7 +63,8 @@ function letters(index) {
  */
 function hex(seed, length) {
   let out = '';
-  for (let i = 0; out.length < length; i += 1) out += ((seed * 2654435761 + i * 40503) >>> 0).toString(16).padStart(8, '0');
+  for (let i = 0; out.length < length; i += 1)
+    out += ((seed * 2654435761 + i * 40503) >>> 0).toString(16).padStart(8, '0');
   return out.slice(0, length);
 }
 
@@ -50,7 +76,9 @@ function writeYaml(file, value) {
 
 /** The headers every response declares. */
 function responseHeaders() {
-  return Object.fromEntries(Object.entries(HEADERS).map(([name, file]) => [name, { $ref: `../components/headers/${file}.yaml` }]));
+  return Object.fromEntries(
+    Object.entries(HEADERS).map(([name, file]) => [name, { $ref: `../components/headers/${file}.yaml` }]),
+  );
 }
 
 /** @param {number} status @param {string} schema @param {string} exampleName @param {unknown} example */
@@ -58,14 +86,26 @@ function jsonResponse(status, schema, exampleName, example) {
   return {
     description: status === 201 ? 'Created.' : 'Success.',
     headers: responseHeaders(),
-    content: { 'application/json': { schema: { $ref: `../components/schemas/${schema}.yaml` }, examples: { [exampleName]: { summary: 'A synthetic example', value: example } } } },
+    content: {
+      'application/json': {
+        schema: { $ref: `../components/schemas/${schema}.yaml` },
+        examples: { [exampleName]: { summary: 'A synthetic example', value: example } },
+      },
+    },
   };
 }
 
 /** The error responses every operation declares, plus the extra ones of a verb. @param {number[]} extra */
 function errorResponses(extra = []) {
-  const all = { ...ERRORS, ...Object.fromEntries(extra.map((status) => [status, status === 404 ? 'NotFound' : 'Conflict'])) };
-  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => Number(a) - Number(b)).map(([status, name]) => [status, { $ref: `../components/responses/${name}.yaml` }]));
+  const all = {
+    ...ERRORS,
+    ...Object.fromEntries(extra.map((status) => [status, status === 404 ? 'NotFound' : 'Conflict'])),
+  };
+  return Object.fromEntries(
+    Object.entries(all)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([status, name]) => [status, { $ref: `../components/responses/${name}.yaml` }]),
+  );
 }
 
 /**
@@ -80,7 +120,13 @@ function writeResource(specDir, index, operations) {
   const tag = `Widgets ${letters(index)}`;
   const scope = slug.replace('-', '_');
   const id = `widget_${hex(index, 24)}`;
-  const widget = { id, name: `Widget ${index}`, count: index % 1000, labels: ['synthetic'], created_at: '2026-06-01T00:00:00.000Z' };
+  const widget = {
+    id,
+    name: `Widget ${index}`,
+    count: index % 1000,
+    labels: ['synthetic'],
+    created_at: '2026-06-01T00:00:00.000Z',
+  };
   const meta = { request_id: `req_${hex(index + 7, 16)}` };
   const schemas = path.join(specDir, 'components', 'schemas');
   const string = (description, maxLength) => ({ type: 'string', description, minLength: 1, maxLength });
@@ -96,12 +142,20 @@ function writeResource(specDir, index, operations) {
       created_at: { $ref: './Timestamp.yaml' },
     },
   });
-  writeYaml(path.join(schemas, `${name}Envelope.yaml`), { type: 'object', description: `One ${tag} resource.`, required: ['data', 'meta'], properties: { data: { $ref: `./${name}.yaml` }, meta: { $ref: './Meta.yaml' } } });
+  writeYaml(path.join(schemas, `${name}Envelope.yaml`), {
+    type: 'object',
+    description: `One ${tag} resource.`,
+    required: ['data', 'meta'],
+    properties: { data: { $ref: `./${name}.yaml` }, meta: { $ref: './Meta.yaml' } },
+  });
   writeYaml(path.join(schemas, `${name}List.yaml`), {
     type: 'object',
     description: `A page of ${tag} resources.`,
     required: ['data', 'meta'],
-    properties: { data: { type: 'array', description: 'This page.', maxItems: 100, items: { $ref: `./${name}.yaml` } }, meta: { $ref: './ListMeta.yaml' } },
+    properties: {
+      data: { type: 'array', description: 'This page.', maxItems: 100, items: { $ref: `./${name}.yaml` } },
+      meta: { $ref: './ListMeta.yaml' },
+    },
   });
   const input = (required) => ({
     type: 'object',
@@ -122,10 +176,24 @@ function writeResource(specDir, index, operations) {
   const operation = (verb, pathFile, method) => {
     const action = verb === 'get' ? 'read' : verb === 'delete' ? 'delete' : verb === 'list' ? 'read' : 'write';
     const operationId = `${verb}${verb === 'list' ? `Widgets${letters(index)}` : name}`;
-    const summaries = { list: `List widgets ${letters(index)}`, create: `Create a widget ${letters(index)}`, get: `Retrieve a widget ${letters(index)}`, update: `Update a widget ${letters(index)}`, delete: `Delete a widget ${letters(index)}` };
+    const summaries = {
+      list: `List widgets ${letters(index)}`,
+      create: `Create a widget ${letters(index)}`,
+      get: `Retrieve a widget ${letters(index)}`,
+      update: `Update a widget ${letters(index)}`,
+      delete: `Delete a widget ${letters(index)}`,
+    };
     for (const [lang, ext, text] of [
-      ['curl', 'sh', `curl -X ${method.toUpperCase()} https://dashboard.getmacha.com/api/v1/${slug} -H "Authorization: Bearer $MACHA_API_KEY"\n`],
-      ['typescript', 'ts', `import { createMachaClient } from "@macha/api-client";\n\nconst macha = createMachaClient();\nconsole.log("${operationId}", macha);\n`],
+      [
+        'curl',
+        'sh',
+        `curl -X ${method.toUpperCase()} https://dashboard.getmacha.com/api/v1/${slug} -H "Authorization: Bearer $MACHA_API_KEY"\n`,
+      ],
+      [
+        'typescript',
+        'ts',
+        `import { createMachaClient } from "@macha/api-client";\n\nconst macha = createMachaClient();\nconsole.log("${operationId}", macha);\n`,
+      ],
     ]) {
       const file = path.join(specDir, 'code_samples', lang, pathFile, `${method}.${ext}`);
       mkdirSync(path.dirname(file), { recursive: true });
@@ -140,7 +208,11 @@ function writeResource(specDir, index, operations) {
       security: [{ BearerAuth: [`${scope}:${action}`] }],
       'x-codeSamples': [
         { lang: 'Shell', label: 'curl', source: { $ref: `../code_samples/curl/${pathFile}/${method}.sh` } },
-        { lang: 'TypeScript', label: '@macha/api-client', source: { $ref: `../code_samples/typescript/${pathFile}/${method}.ts` } },
+        {
+          lang: 'TypeScript',
+          label: '@macha/api-client',
+          source: { $ref: `../code_samples/typescript/${pathFile}/${method}.ts` },
+        },
       ],
     };
   };
@@ -151,25 +223,56 @@ function writeResource(specDir, index, operations) {
     collection.get = {
       ...operation('list', slug, 'get'),
       parameters: [{ $ref: '../components/parameters/Limit.yaml' }, { $ref: '../components/parameters/Cursor.yaml' }],
-      responses: { 200: jsonResponse(200, `${name}List`, 'page', { data: [widget], meta: { ...meta, next_cursor: null } }), ...errorResponses() },
+      responses: {
+        200: jsonResponse(200, `${name}List`, 'page', { data: [widget], meta: { ...meta, next_cursor: null } }),
+        ...errorResponses(),
+      },
     };
   }
   if (verbs.includes('create')) {
     collection.post = {
       ...operation('create', slug, 'post'),
       parameters: [{ $ref: '../components/parameters/IdempotencyKey.yaml' }],
-      requestBody: { required: true, content: { 'application/json': { schema: { $ref: `../components/schemas/${name}Create.yaml` }, examples: { minimal: { summary: 'A name only', value: { name: 'Widget' } } } } } },
-      responses: { 201: jsonResponse(201, `${name}Envelope`, 'created', { data: widget, meta }), ...errorResponses([409]) },
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { $ref: `../components/schemas/${name}Create.yaml` },
+            examples: { minimal: { summary: 'A name only', value: { name: 'Widget' } } },
+          },
+        },
+      },
+      responses: {
+        201: jsonResponse(201, `${name}Envelope`, 'created', { data: widget, meta }),
+        ...errorResponses([409]),
+      },
     };
   }
   if (verbs.includes('get')) {
-    item.get = { ...operation('get', `${slug}_{id}`, 'get'), responses: { 200: jsonResponse(200, `${name}Envelope`, 'found', { data: widget, meta }), ...errorResponses([404]) } };
+    item.get = {
+      ...operation('get', `${slug}_{id}`, 'get'),
+      responses: {
+        200: jsonResponse(200, `${name}Envelope`, 'found', { data: widget, meta }),
+        ...errorResponses([404]),
+      },
+    };
   }
   if (verbs.includes('update')) {
     item.patch = {
       ...operation('update', `${slug}_{id}`, 'patch'),
-      requestBody: { required: true, content: { 'application/json': { schema: { $ref: `../components/schemas/${name}Update.yaml` }, examples: { rename: { summary: 'A new name', value: { name: 'Renamed' } } } } } },
-      responses: { 200: jsonResponse(200, `${name}Envelope`, 'updated', { data: widget, meta }), ...errorResponses([404]) },
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { $ref: `../components/schemas/${name}Update.yaml` },
+            examples: { rename: { summary: 'A new name', value: { name: 'Renamed' } } },
+          },
+        },
+      },
+      responses: {
+        200: jsonResponse(200, `${name}Envelope`, 'updated', { data: widget, meta }),
+        ...errorResponses([404]),
+      },
     };
   }
   if (verbs.includes('delete')) {
@@ -184,7 +287,10 @@ function writeResource(specDir, index, operations) {
     paths[`/${slug}`] = { $ref: `./paths/${slug}.yaml` };
   }
   if (Object.keys(item).length > 0) {
-    writeYaml(path.join(specDir, 'paths', `${slug}_{id}.yaml`), { parameters: [{ $ref: '../components/parameters/WidgetIdPath.yaml' }], ...item });
+    writeYaml(path.join(specDir, 'paths', `${slug}_{id}.yaml`), {
+      parameters: [{ $ref: '../components/parameters/WidgetIdPath.yaml' }],
+      ...item,
+    });
     paths[`/${slug}/{id}`] = { $ref: `./paths/${slug}_{id}.yaml` };
   }
   return { tag: { name: tag, description: `Synthetic resource ${letters(index)} of the scale benchmark.` }, paths };
@@ -207,7 +313,13 @@ export function syntheticProject(root, operations) {
     in: 'path',
     description: 'The ID of a synthetic resource.',
     required: true,
-    schema: { type: 'string', minLength: 31, maxLength: 31, pattern: '^widget_[0-9a-f]{24}$', examples: ['widget_64f1c0ef2ec711ef6dc1dcf0'] },
+    schema: {
+      type: 'string',
+      minLength: 31,
+      maxLength: 31,
+      pattern: '^widget_[0-9a-f]{24}$',
+      examples: ['widget_64f1c0ef2ec711ef6dc1dcf0'],
+    },
   });
   const rootFile = path.join(specDir, 'openapi.yaml');
   const doc = parseDocument(readFileSync(rootFile, 'utf8'));

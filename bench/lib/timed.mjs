@@ -38,7 +38,11 @@ export function timedNode(args, options) {
       const wallMs = performance.now() - started;
       let lines = [];
       try {
-        lines = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+        lines = readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line));
       } catch {
         // No measure: the process died before its exit handler.
       }
@@ -49,7 +53,8 @@ export function timedNode(args, options) {
         cpuMs: lines.reduce((sum, line) => sum + line.cpuMs, 0),
         maxRssKiB: Math.max(0, ...lines.map((line) => line.maxRssKiB)),
       };
-      if (status !== 0) reject(new Error(`node ${args.join(' ')} exited with ${status} in ${options.cwd}:\n${output.slice(-3000)}`));
+      if (status !== 0)
+        reject(new Error(`node ${args.join(' ')} exited with ${status} in ${options.cwd}:\n${output.slice(-3000)}`));
       else resolve(measured);
     });
   });

@@ -37,6 +37,8 @@ export async function runScript(cli) {
  */
 export async function runInProcess(cli, args, root) {
   let output = '';
-  const status = await withLog({ write: (text) => (output += text) }, () => runTitled(cli.title, () => cli.run(args, root)));
+  const status = await withLog({ write: (text) => (output += text) }, () =>
+    runTitled(cli.title, () => cli.run(args, root)),
+  );
   return { status, output };
 }

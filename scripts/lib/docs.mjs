@@ -41,11 +41,15 @@ function svgDataUrl(svg) {
 const CDN_STAND_INS = new Map([
   [
     'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
-    svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14" viewBox="0 0 52 14"><text x="0" y="11" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">Redocly</text></svg>'),
+    svgDataUrl(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14" viewBox="0 0 52 14"><text x="0" y="11" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">Redocly</text></svg>',
+    ),
   ],
   [
     'https://cdn.redoc.ly/redoc/logo-mini.svg',
-    svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14"><text x="2" y="11" font-family="sans-serif" font-size="12" font-weight="700" fill="#0044d4">R</text></svg>'),
+    svgDataUrl(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14"><text x="2" y="11" font-family="sans-serif" font-size="12" font-weight="700" fill="#0044d4">R</text></svg>',
+    ),
   ],
   ['https://cdn.redocly.com/icons/fa/7.0.0', `${svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg"/>')}#`],
   ['https://cdn.redocly.com/icons/code/5.24.0', `${svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg"/>')}#`],
@@ -67,7 +71,9 @@ export function offlinePage(html) {
     );
   }
   if (!page.includes('"disableTelemetry":true')) {
-    throw new StepError('the docs page would send Redoc telemetry: pageHtml in scripts/lib/docs.mjs must set disableTelemetry, as build-docs does under REDOCLY_TELEMETRY=off.');
+    throw new StepError(
+      'the docs page would send Redoc telemetry: pageHtml in scripts/lib/docs.mjs must set disableTelemetry, as build-docs does under REDOCLY_TELEMETRY=off.',
+    );
   }
   return page;
 }
@@ -85,7 +91,15 @@ function scriptJson(value) {
 /** @param {string} text */
 function escapeHtml(text) {
   /** @type {Record<string, string>} */
-  const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+  const entities = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#x27;',
+    '`': '&#x60;',
+    '=': '&#x3D;',
+  };
   return text.replace(/[&<>"'`=]/g, (char) => entities[char] ?? char);
 }
 
@@ -106,10 +120,15 @@ function pageHtml({ template, redoc, spec, options }) {
       </script>`;
   const placeholder = /\{\{title\}\}|\{\{\{(redocHead|redocHTML)\}\}\}/g;
   const unknown = template.replace(placeholder, '').match(/\{\{[^}]*\}+/g);
-  if (unknown) throw new StepError(`${TEMPLATE}: only {{title}}, {{{redocHead}}} and {{{redocHTML}}} are filled in, not ${unknown.join(', ')}`);
+  if (unknown)
+    throw new StepError(
+      `${TEMPLATE}: only {{title}}, {{{redocHead}}} and {{{redocHTML}}} are filled in, not ${unknown.join(', ')}`,
+    );
   /** @type {Record<string, string>} */
   const values = { redocHead: '', redocHTML: body };
-  return template.replace(placeholder, (_match, name) => (name ? (values[name] ?? '') : escapeHtml(spec.info?.title ?? 'ReDoc documentation')));
+  return template.replace(placeholder, (_match, name) =>
+    name ? (values[name] ?? '') : escapeHtml(spec.info?.title ?? 'ReDoc documentation'),
+  );
 }
 
 /**
@@ -122,12 +141,16 @@ function pageHtml({ template, redoc, spec, options }) {
 export async function buildDocs(bundle, outFile, options = {}) {
   const root = path.resolve(options.root ?? process.cwd());
   if (!existsSync(REDOC_BUNDLE)) {
-    throw new StepError(`Redoc's bundle is not at ${REDOC_BUNDLE}, where @redocly/cli keeps the one build-docs inlines: update REDOC_BUNDLE in scripts/lib/docs.mjs for this @redocly/cli version.`);
+    throw new StepError(
+      `Redoc's bundle is not at ${REDOC_BUNDLE}, where @redocly/cli keeps the one build-docs inlines: update REDOC_BUNDLE in scripts/lib/docs.mjs for this @redocly/cli version.`,
+    );
   }
   const [template, redoc, spec, [api]] = await Promise.all([
     readFile(TEMPLATE, 'utf8'),
     readFile(REDOC_BUNDLE, 'utf8'),
-    typeof bundle === 'string' ? readFile(bundle, 'utf8').then((text) => /** @type {Record<string, any>} */ (parseYaml(text))) : bundle,
+    typeof bundle === 'string'
+      ? readFile(bundle, 'utf8').then((text) => /** @type {Record<string, any>} */ (parseYaml(text)))
+      : bundle,
     loadApis(root),
   ]);
   const redocOptions = /** @type {Record<string, unknown>} */ (api?.config.resolvedConfig.openapi ?? {});

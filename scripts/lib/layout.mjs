@@ -7,7 +7,15 @@ import path from 'node:path';
 import { parseYaml as parse } from '@redocly/openapi-core';
 import { StepError } from './steps.mjs';
 
-const COMPONENT_KINDS = ['schemas', 'parameters', 'responses', 'headers', 'securitySchemes', 'examples', 'requestBodies'];
+const COMPONENT_KINDS = [
+  'schemas',
+  'parameters',
+  'responses',
+  'headers',
+  'securitySchemes',
+  'examples',
+  'requestBodies',
+];
 
 /**
  * Lists every file below dir, as paths relative to it.
@@ -15,7 +23,9 @@ const COMPONENT_KINDS = ['schemas', 'parameters', 'responses', 'headers', 'secur
  */
 async function listFiles(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 /**
@@ -88,9 +98,13 @@ async function layoutProblems(specDir, root = process.cwd()) {
     if (parts[0] === 'components') {
       const [, kind = '', name = ''] = parts;
       if (!COMPONENT_KINDS.includes(kind) || parts.length !== 3) {
-        problems.push(`${shown}: components live in spec/components/<kind>/<Name>.yaml, one flat folder per kind (${COMPONENT_KINDS.join(', ')})`);
+        problems.push(
+          `${shown}: components live in spec/components/<kind>/<Name>.yaml, one flat folder per kind (${COMPONENT_KINDS.join(', ')})`,
+        );
       } else if (!/^[A-Z][A-Za-z0-9]*\.yaml$/.test(name)) {
-        problems.push(`${shown}: a component file is named <PascalCaseName>.yaml; the file name becomes the component and TypeScript type name`);
+        problems.push(
+          `${shown}: a component file is named <PascalCaseName>.yaml; the file name becomes the component and TypeScript type name`,
+        );
       }
     }
   }
@@ -124,7 +138,13 @@ export async function refCycles(specDir, root = process.cwd()) {
     } catch {
       continue;
     }
-    if (doc && typeof doc === 'object' && Object.keys(doc).length === 1 && typeof doc.$ref === 'string' && !doc.$ref.startsWith('#')) {
+    if (
+      doc &&
+      typeof doc === 'object' &&
+      Object.keys(doc).length === 1 &&
+      typeof doc.$ref === 'string' &&
+      !doc.$ref.startsWith('#')
+    ) {
       aliases.set(file, path.resolve(path.dirname(file), doc.$ref.replace(/#.*$/, '')));
     }
   }

@@ -13,7 +13,13 @@ const BANNER = `/**
 `;
 
 /** operationId verb → client method name. */
-const ACTIONS = /** @type {const} */ ({ list: 'list', get: 'retrieve', create: 'create', update: 'update', delete: 'delete' });
+const ACTIONS = /** @type {const} */ ({
+  list: 'list',
+  get: 'retrieve',
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+});
 
 /**
  * The resource property name for a tag: "Connectors" → "connectors", "Custom tools" → "customTools".
@@ -40,13 +46,19 @@ export function operationTable(bundle) {
       const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
       const verb = /^(list|get|create|update|delete)/.exec(operation.operationId ?? '')?.[1];
       const tag = operation.tags?.[0];
-      if (!verb || !tag) throw new StepError(`${where}: needs an operationId starting with list/get/create/update/delete and a tag to become a client method`);
+      if (!verb || !tag)
+        throw new StepError(
+          `${where}: needs an operationId starting with list/get/create/update/delete and a tag to become a client method`,
+        );
       /** @type {any[]} */
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(bundle, p));
       const resource = resourceName(tag);
       const action = ACTIONS[/** @type {keyof typeof ACTIONS} */ (verb)];
       const key = `${resource}.${action}`;
-      if (seen.has(key)) throw new StepError(`${where}: maps to macha.${key}, which ${seen.get(key)} already is; give one of them another tag or verb`);
+      if (seen.has(key))
+        throw new StepError(
+          `${where}: maps to macha.${key}, which ${seen.get(key)} already is; give one of them another tag or verb`,
+        );
       seen.set(key, operation.operationId);
       const query = parameters.filter((p) => p.in === 'query').map((p) => p.name);
       table[operation.operationId] = {

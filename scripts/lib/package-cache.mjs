@@ -35,7 +35,7 @@ const sha = (text) => createHash('sha256').update(text).digest('hex');
 
 /**
  * What a file means to the type checker: its syntax without comments. A file with a comment that
- * steers the compiler (`@ts-ignore` and the like, `///` references) means its whole text, since
+ * steers the compiler (`@ts-` comments and the like, `///` references) means its whole text, since
  * where such a comment stands matters. Undefined when the file does not parse (a full build
  * reports it).
  * @param {string} file
@@ -44,7 +44,8 @@ const sha = (text) => createHash('sha256').update(text).digest('hex');
 function typeText(file, text) {
   if (/@ts-|\/\/\//.test(text)) return text;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  if (/** @type {{ parseDiagnostics?: unknown[] }} */ (/** @type {unknown} */ (source)).parseDiagnostics?.length !== 0) return undefined;
+  if (/** @type {{ parseDiagnostics?: unknown[] }} */ (/** @type {unknown} */ (source)).parseDiagnostics?.length !== 0)
+    return undefined;
   return ts.createPrinter({ removeComments: true }).printFile(source);
 }
 
@@ -53,7 +54,11 @@ function typeText(file, text) {
  * @param {unknown} value
  */
 const stableJson = (value) =>
-  JSON.stringify(value, (_key, inner) => (inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner));
+  JSON.stringify(value, (_key, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 
 /**
  * @typedef {{ file: string, relative: string, text: string, hash: string, type: string }} RootFile
@@ -190,7 +195,9 @@ export function storeBuild(input, snapshot, program, emitted) {
     /** @type {Record<string, string>} */
     const dependencies = {};
     // Whether src/ is ESM comes from package.json's "type".
-    dependencies[path.join(input.root, 'package.json')] = sha(readFileSync(path.join(input.root, 'package.json'), 'utf8'));
+    dependencies[path.join(input.root, 'package.json')] = sha(
+      readFileSync(path.join(input.root, 'package.json'), 'utf8'),
+    );
     for (const source of program.getSourceFiles()) {
       const file = path.resolve(source.fileName);
       // TypeScript's own lib files come with its version, which is in the key.
@@ -199,9 +206,13 @@ export function storeBuild(input, snapshot, program, emitted) {
     /** @type {Record<string, RootEntry>} */
     const rootEntries = {};
     for (const { file, relative, text, hash, type } of snapshot.files) {
-      const outputs = Object.fromEntries(emitted.filter((one) => path.resolve(one.source) === file).map((one) => [one.output, one.text]));
+      const outputs = Object.fromEntries(
+        emitted.filter((one) => path.resolve(one.source) === file).map((one) => [one.output, one.text]),
+      );
       const alone = emitAlone(file, text, input);
-      const isolated = Object.keys(alone).length === Object.keys(outputs).length && Object.entries(alone).every(([output, text]) => outputs[output] === text);
+      const isolated =
+        Object.keys(alone).length === Object.keys(outputs).length &&
+        Object.entries(alone).every(([output, text]) => outputs[output] === text);
       rootEntries[relative] = { text: hash, type, isolated, outputs };
     }
     writeManifest(input.root, { format: FORMAT, key: snapshot.key, roots: rootEntries, dependencies });

@@ -31,7 +31,8 @@ function cachingHost(options, overrides) {
   host.readFile = readFile;
   host.fileExists = (file) => overrides.has(file) || ts.sys.fileExists(file);
   // generated/ may not exist yet on disk (a fresh checkout): module resolution asks for the folder.
-  host.directoryExists = (dir) => [...overrides.keys()].some((file) => file.startsWith(`${dir}${path.sep}`)) || ts.sys.directoryExists(dir);
+  host.directoryExists = (dir) =>
+    [...overrides.keys()].some((file) => file.startsWith(`${dir}${path.sep}`)) || ts.sys.directoryExists(dir);
   host.getSourceFile = (file, languageVersion) => {
     const text = readFile(file);
     if (text === undefined) return undefined;
@@ -51,7 +52,11 @@ function cachingHost(options, overrides) {
  * @param {string} root
  */
 function readConfig(root) {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, BUILD_CONFIG), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, BUILD_CONFIG),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!config) throw new StepError(`${BUILD_CONFIG}: cannot be read`);
   return config;
 }
@@ -61,7 +66,11 @@ function readConfig(root) {
  * @param {string} root
  */
 function format(diagnostics, root) {
-  return ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' });
+  return ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => root,
+    getNewLine: () => '\n',
+  });
 }
 
 /**
@@ -75,21 +84,40 @@ function format(diagnostics, root) {
 export function buildPackage(options = {}) {
   const root = path.resolve(options.root ?? process.cwd());
   const config = readConfig(root);
-  const compilerOptions = options.outDir ? { ...config.options, outDir: path.resolve(root, options.outDir) } : config.options;
-  const overrides = new Map(Object.entries(options.files ?? {}).map(([file, text]) => [path.resolve(root, file), text]));
+  const compilerOptions = options.outDir
+    ? { ...config.options, outDir: path.resolve(root, options.outDir) }
+    : config.options;
+  const overrides = new Map(
+    Object.entries(options.files ?? {}).map(([file, text]) => [path.resolve(root, file), text]),
+  );
   const rootNames = [...new Set([...config.fileNames, ...overrides.keys()])];
   const outDir = /** @type {string} */ (compilerOptions.outDir);
   /** @type {import('./package-cache.mjs').BuildInput} */
-  const input = { rootNames, options: compilerOptions, root, read: (file) => overrides.get(file) ?? ts.sys.readFile(file) };
+  const input = {
+    rootNames,
+    options: compilerOptions,
+    root,
+    read: (file) => overrides.get(file) ?? ts.sys.readFile(file),
+  };
   const { outputs: cached, snapshot } = config.errors.length === 0 ? cachedBuild(input) : { snapshot: undefined };
   if (cached) {
     writeOutputs(outDir, cached);
     return 'reused';
   }
-  const program = ts.createProgram({ rootNames, options: compilerOptions, host: cachingHost(compilerOptions, overrides) });
+  const program = ts.createProgram({
+    rootNames,
+    options: compilerOptions,
+    host: cachingHost(compilerOptions, overrides),
+  });
   // getPreEmitDiagnostics without its declaration diagnostics: the emit reports those, and getting
   // them first would build every declaration file twice.
-  const diagnostics = [...config.errors, ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  const diagnostics = [
+    ...config.errors,
+    ...program.getOptionsDiagnostics(),
+    ...program.getSyntacticDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSemanticDiagnostics(),
+  ];
   /** @type {{ output: string, text: string, source: string }[]} */
   const emitted = [];
   if (diagnostics.length === 0) {
@@ -99,7 +127,9 @@ export function buildPackage(options = {}) {
     diagnostics.push(...result.diagnostics);
   }
   if (diagnostics.length > 0) {
-    throw new StepError(`${format(diagnostics, root)}The client (src/) no longer compiles against the generated types: update src/ for the spec change.`);
+    throw new StepError(
+      `${format(diagnostics, root)}The client (src/) no longer compiles against the generated types: update src/ for the spec change.`,
+    );
   }
   writeOutputs(outDir, Object.fromEntries(emitted.map(({ output, text }) => [output, text])));
   if (snapshot) storeBuild(input, snapshot, program, emitted);
@@ -133,7 +163,11 @@ export function warmPackage(options = {}) {
     const root = path.resolve(options.root ?? process.cwd());
     const config = readConfig(root);
     if (cacheIsCurrent(root, config.fileNames)) return;
-    ts.createProgram({ rootNames: config.fileNames, options: config.options, host: cachingHost(config.options, new Map()) });
+    ts.createProgram({
+      rootNames: config.fileNames,
+      options: config.options,
+      host: cachingHost(config.options, new Map()),
+    });
   } catch {
     // Nothing to warm up; the build reports what is wrong.
   }

@@ -37,7 +37,9 @@ export async function listReleases(root = process.cwd()) {
   for (const name of names.filter((file) => file.endsWith('.json'))) {
     const version = name.slice(0, -'.json'.length);
     if (semver.valid(version) !== version) {
-      throw new StepError(`${path.join(RELEASES_DIR, name)}: a release file is named <version>.json with a semantic version such as 1.0.0`);
+      throw new StepError(
+        `${path.join(RELEASES_DIR, name)}: a release file is named <version>.json with a semantic version such as 1.0.0`,
+      );
     }
     releases.push({ version, file: path.join(RELEASES_DIR, name) });
   }

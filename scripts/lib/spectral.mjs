@@ -29,10 +29,14 @@ const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'];
 function textReport(results, root) {
   /** @type {Map<string, Result[]>} */
   const bySource = new Map();
-  for (const result of results) if (result.source !== undefined) bySource.set(result.source, [...(bySource.get(result.source) ?? []), result]);
+  for (const result of results)
+    if (result.source !== undefined) bySource.set(result.source, [...(bySource.get(result.source) ?? []), result]);
   return [...bySource.values()]
     .flat()
-    .map(({ source, range, severity, code, message }) => `${path.relative(root, source ?? '')}:${range.start.line + 1}:${range.start.character + 1} ${SEVERITY_NAMES[severity]} ${code} "${message}"`)
+    .map(
+      ({ source, range, severity, code, message }) =>
+        `${path.relative(root, source ?? '')}:${range.start.line + 1}:${range.start.character + 1} ${SEVERITY_NAMES[severity]} ${code} "${message}"`,
+    )
     .join('\n');
 }
 
@@ -55,7 +59,9 @@ async function loadRuleset(root) {
   try {
     return new Ruleset({ ...definition, extends: [definition.extends ?? []].flat().map(load) }, { source: file });
   } catch (error) {
-    throw new StepError(`${path.relative(root, file)}: not a ruleset Spectral can load: ${/** @type {Error} */ (error).message}`);
+    throw new StepError(
+      `${path.relative(root, file)}: not a ruleset Spectral can load: ${/** @type {Error} */ (error).message}`,
+    );
   }
 }
 
@@ -82,5 +88,7 @@ export async function spectralLint(options = {}) {
   const results = await spectral.run(new Document(await readFile(file, 'utf8'), Yaml, file));
   const failures = /** @type {Result[]} */ (results).filter((result) => result.severity <= FAIL_SEVERITY);
   if (failures.length === 0) return;
-  throw new StepError(`${textReport(failures, root)}\nFix the spec, or turn the rule off in .spectral.yaml with the reason written beside it.`);
+  throw new StepError(
+    `${textReport(failures, root)}\nFix the spec, or turn the rule off in .spectral.yaml with the reason written beside it.`,
+  );
 }

@@ -102,7 +102,11 @@ export async function step(name, run) {
  * @param {unknown} error
  */
 export function failureText(error) {
-  return error instanceof StepError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return error instanceof StepError
+    ? error.message
+    : error instanceof Error
+      ? (error.stack ?? error.message)
+      : String(error);
 }
 
 /**

@@ -54,7 +54,9 @@ const OPTIONS = {
  * @param {string[]} values
  */
 function openEnumType(values) {
-  return ts.factory.createUnionTypeNode(values.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value))));
+  return ts.factory.createUnionTypeNode(
+    values.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value))),
+  );
 }
 
 /**

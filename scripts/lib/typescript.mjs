@@ -23,7 +23,12 @@ export function loadTypeScript() {
   if (loaded) return loaded.exports;
   try {
     const { version } = require('typescript/package.json');
-    const cacheDir = path.join(path.dirname(require.resolve('typescript/package.json')), '..', '.cache', 'macha-pipeline');
+    const cacheDir = path.join(
+      path.dirname(require.resolve('typescript/package.json')),
+      '..',
+      '.cache',
+      'macha-pipeline',
+    );
     const cacheFile = path.join(cacheDir, `typescript-${version}-node${process.version}-v8-${process.versions.v8}.bin`);
     let cachedData;
     try {
@@ -31,12 +36,17 @@ export function loadTypeScript() {
     } catch {
       // No cache yet: compiled from source, and cached below.
     }
-    const script = new vm.Script(/** @type {any} */ (Module).wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+    const script = new vm.Script(/** @type {any} */ (Module).wrap(readFileSync(file, 'utf8')), {
+      filename: file,
+      cachedData,
+    });
     const module = new Module(file);
     module.filename = file;
     module.paths = /** @type {any} */ (Module)._nodeModulePaths(path.dirname(file));
     require.cache[file] = module;
-    script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+    script
+      .runInThisContext()
+      .call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
     module.loaded = true;
     if (!cachedData || script.cachedDataRejected) writeCacheFile(cacheFile, script.createCachedData());
     return module.exports;

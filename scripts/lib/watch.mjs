@@ -17,7 +17,12 @@ const CONFIG_FILES = ['redocly.yaml', '.spectral.yaml'];
  * @param {string} dir
  */
 function foldersUnder(dir) {
-  return [dir, ...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name))];
+  return [
+    dir,
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(entry.parentPath, entry.name)),
+  ];
 }
 
 /**
@@ -50,7 +55,9 @@ export function watchSpec(root, run, options = {}) {
     pending = new Set();
     for (const file of changed) known.add(file);
     if (changed.length > 0) {
-      await run(changed).catch((/** @type {unknown} */ error) => process.stderr.write(`watch: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+      await run(changed).catch((/** @type {unknown} */ error) =>
+        process.stderr.write(`watch: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+      );
     }
     running = false;
     await start();
@@ -68,7 +75,8 @@ export function watchSpec(root, run, options = {}) {
       if (!name) return;
       const file = path.join(dir, name.toString());
       // A new folder (a new kind of component, say) gets its own watch.
-      if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) for (const folder of foldersUnder(file)) watchFolder(folder);
+      if (statSync(file, { throwIfNoEntry: false })?.isDirectory())
+        for (const folder of foldersUnder(file)) watchFolder(folder);
       else changedFile(path.relative(root, file));
     });
     watcher.on('error', () => {
@@ -79,7 +87,10 @@ export function watchSpec(root, run, options = {}) {
   };
 
   for (const folder of foldersUnder(specDir)) watchFolder(folder);
-  const rootWatcher = watch(root, (_event, name) => name && CONFIG_FILES.includes(name.toString()) && changedFile(name.toString()));
+  const rootWatcher = watch(
+    root,
+    (_event, name) => name && CONFIG_FILES.includes(name.toString()) && changedFile(name.toString()),
+  );
   return () => {
     clearTimeout(timer);
     for (const watcher of [...watchers.values(), rootWatcher]) watcher.close();

@@ -77,7 +77,10 @@ function CodeSamples() {
         const missing = REQUIRED_SAMPLES.filter(
           (required) =>
             !samples.some(
-              (sample) => sample?.lang === required.lang && sample?.label === required.label && (sample.source?.$ref || sample.source?.trim?.()),
+              (sample) =>
+                sample?.lang === required.lang &&
+                sample?.label === required.label &&
+                (sample.source?.$ref || sample.source?.trim?.()),
             ),
         );
         if (missing.length > 0) {

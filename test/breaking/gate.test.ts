@@ -7,7 +7,8 @@ import { copySpec, type SpecCopy } from '../support/spec-copy.js';
 const LIMIT = 'spec/components/parameters/Limit.yaml';
 const ROOT_FILE = 'spec/openapi.yaml';
 const TOOL = 'spec/components/schemas/Tool.yaml';
-const TIGHTER_LIMIT = 'breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]';
+const TIGHTER_LIMIT =
+  'breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]';
 
 /** The lines of a run's output that report a breaking change. */
 const breakingLines = (output: string) => output.split('\n').filter((line) => line.startsWith('breaking:'));
@@ -34,7 +35,11 @@ describe('npm run check:breaking', () => {
 
   test('an additive edit passes and is listed as info', async () => {
     copy = copySpec();
-    copy.edit(TOOL, '  disabled:\n', '  category:\n    type: string\n    description: The group the tool belongs to.\n  disabled:\n');
+    copy.edit(
+      TOOL,
+      '  disabled:\n',
+      '  category:\n    type: string\n    description: The group the tool belongs to.\n  disabled:\n',
+    );
     const result = await copy.runInProcess('check-breaking.mjs');
     expect(result.status, result.output).toBe(0);
     expect(breakingLines(result.output)).toEqual([]);

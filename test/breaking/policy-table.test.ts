@@ -7,6 +7,7 @@ import { isBreaking } from '../../scripts/lib/breaking/rules.mjs';
 import { bundle } from '../support/bundle.js';
 
 /** Bundles are plain JSON edited freely here; their exact shape is the spec's business. */
+// biome-ignore lint/suspicious/noExplicitAny: bundles are edited as free-form JSON here.
 type Json = any;
 
 interface PolicyRow {
@@ -38,7 +39,8 @@ const without = (list: string[], name: string): string[] => list.filter((item) =
 function renameProperty(target: Json, from: string, to: string): void {
   target.properties[to] = target.properties[from];
   delete target.properties[from];
-  if (target.required?.includes(from)) target.required = target.required.map((name: string) => (name === from ? to : name));
+  if (target.required?.includes(from))
+    target.required = target.required.map((name: string) => (name === from ? to : name));
 }
 
 const rows: PolicyRow[] = [
@@ -102,19 +104,28 @@ const rows: PolicyRow[] = [
     edit: 'new value in a response enum',
     change: (d) => schema(d, 'ConnectorStatus').anyOf[0].enum.push('paused'),
     verdict: 'additive',
-    changes: [`info ${LIST} | response 200 $.data[*].status | enum-value-added`, `info ${GET} | response 200 $.data.status | enum-value-added`],
+    changes: [
+      `info ${LIST} | response 200 $.data[*].status | enum-value-added`,
+      `info ${GET} | response 200 $.data.status | enum-value-added`,
+    ],
   },
   {
     edit: 'value removed from a response enum (open enum too)',
     change: (d) => (schema(d, 'ConnectorStatus').anyOf[0].enum = ['connected', 'auth_failed']),
     verdict: 'breaking',
-    changes: [`breaking ${LIST} | response 200 $.data[*].status | enum-value-removed`, `breaking ${GET} | response 200 $.data.status | enum-value-removed`],
+    changes: [
+      `breaking ${LIST} | response 200 $.data[*].status | enum-value-removed`,
+      `breaking ${GET} | response 200 $.data.status | enum-value-removed`,
+    ],
   },
   {
     edit: 'response enum value renamed (looks like an addition)',
     change: (d) => (schema(d, 'ToolType').anyOf[0].enum = ['read', 'mutate']),
     verdict: 'breaking',
-    changes: [`breaking ${GET} | response 200 $.data.tools[*].type | enum-value-removed`, `info ${GET} | response 200 $.data.tools[*].type | enum-value-added`],
+    changes: [
+      `breaking ${GET} | response 200 $.data.tools[*].type | enum-value-removed`,
+      `info ${GET} | response 200 $.data.tools[*].type | enum-value-added`,
+    ],
   },
   {
     edit: 'open response enum closed (a tighter constraint)',
@@ -134,7 +145,8 @@ const rows: PolicyRow[] = [
   },
   {
     edit: 'error code removed',
-    change: (d) => (schema(d, 'ErrorCode').anyOf[0].enum = without(schema(d, 'ErrorCode').anyOf[0].enum, 'agent_handle_taken')),
+    change: (d) =>
+      (schema(d, 'ErrorCode').anyOf[0].enum = without(schema(d, 'ErrorCode').anyOf[0].enum, 'agent_handle_taken')),
     verdict: 'breaking',
     changes: [
       `breaking ${LIST} | response 401, 403, 422, 429, 500, 503 $.error.code | error-code-removed`,
@@ -162,7 +174,10 @@ const rows: PolicyRow[] = [
     edit: 'optional request field renamed (looks like an addition)',
     change: (d) => renameProperty(agentCreate(d), 'avatar', 'icon'),
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | request body $.avatar | request-field-removed`, `info ${CREATE} | request body $.icon | request-field-added`],
+    changes: [
+      `breaking ${CREATE} | request body $.avatar | request-field-removed`,
+      `info ${CREATE} | request body $.icon | request-field-added`,
+    ],
   },
   {
     edit: 'request field now required',
@@ -225,7 +240,10 @@ const rows: PolicyRow[] = [
     edit: 'looser: a pattern removed (from a schema sent and received)',
     change: (d) => delete schema(d, 'AgentHandle').pattern,
     verdict: 'additive',
-    changes: [`info ${CREATE} | request body $.handle | looser-constraint`, `info ${CREATE} | response 201 $.data.handle | looser-constraint`],
+    changes: [
+      `info ${CREATE} | request body $.handle | looser-constraint`,
+      `info ${CREATE} | response 201 $.data.handle | looser-constraint`,
+    ],
   },
   {
     edit: 'tighter: a query parameter minimum raised',
@@ -282,20 +300,38 @@ const rows: PolicyRow[] = [
   },
   {
     edit: 'request shape (oneOf alternative) added',
-    change: (d) => schema(d, 'DataSourceRef').oneOf.push({ title: 'Shared folder', type: 'object', required: ['folder'], properties: { folder: { type: 'string' } } }),
+    change: (d) =>
+      schema(d, 'DataSourceRef').oneOf.push({
+        title: 'Shared folder',
+        type: 'object',
+        required: ['folder'],
+        properties: { folder: { type: 'string' } },
+      }),
     verdict: 'additive',
     changes: [`info ${CREATE} | request body $.data_sources[*] | request-alternative-added`],
   },
   // Parameters and pagination.
   {
     edit: 'new optional query parameter',
-    change: (d) => d.paths['/connectors'].get.parameters.push({ name: 'type', in: 'query', required: false, schema: { type: 'string' } }),
+    change: (d) =>
+      d.paths['/connectors'].get.parameters.push({
+        name: 'type',
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      }),
     verdict: 'additive',
     changes: [`info ${LIST} | query type | parameter-added`],
   },
   {
     edit: 'new required query parameter',
-    change: (d) => d.paths['/connectors'].get.parameters.push({ name: 'type', in: 'query', required: true, schema: { type: 'string' } }),
+    change: (d) =>
+      d.paths['/connectors'].get.parameters.push({
+        name: 'type',
+        in: 'query',
+        required: true,
+        schema: { type: 'string' },
+      }),
     verdict: 'breaking',
     changes: [`breaking ${LIST} | query type | required-parameter-added`],
   },
@@ -303,7 +339,10 @@ const rows: PolicyRow[] = [
     edit: 'pagination parameter renamed (looks like an addition)',
     change: (d) => (d.components.parameters.Cursor.name = 'after'),
     verdict: 'breaking',
-    changes: [`breaking ${LIST} | query cursor | pagination-parameter-removed`, `info ${LIST} | query after | parameter-added`],
+    changes: [
+      `breaking ${LIST} | query cursor | pagination-parameter-removed`,
+      `info ${LIST} | query after | parameter-added`,
+    ],
   },
   {
     edit: 'pagination default changed',
@@ -332,7 +371,10 @@ const rows: PolicyRow[] = [
       delete responses['201'];
     },
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | response 201 | status-removed`, `breaking ${CREATE} | response 200 | success-status-added`],
+    changes: [
+      `breaking ${CREATE} | response 201 | status-removed`,
+      `breaking ${CREATE} | response 200 | success-status-added`,
+    ],
   },
   {
     edit: 'new error status on an operation',
@@ -353,11 +395,19 @@ const rows: PolicyRow[] = [
       d.paths['/agents'].post.security = [{ BearerAuth: ['agents:admin'] }];
     },
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | security | security-changed`, `breaking ${CREATE} | x-required-scope | scope-changed`],
+    changes: [
+      `breaking ${CREATE} | security | security-changed`,
+      `breaking ${CREATE} | x-required-scope | scope-changed`,
+    ],
   },
   {
     edit: 'rate-limit header renamed (looks like an addition)',
-    change: (d) => renameProperty({ properties: d.components.responses.TooManyRequests.headers }, 'X-RateLimit-Reset', 'X-RateLimit-Reset-At'),
+    change: (d) =>
+      renameProperty(
+        { properties: d.components.responses.TooManyRequests.headers },
+        'X-RateLimit-Reset',
+        'X-RateLimit-Reset-At',
+      ),
     verdict: 'breaking',
     changes: [LIST, GET, CREATE].flatMap((operation) => [
       `breaking ${operation} | response 429 header X-RateLimit-Reset | rate-limit-header-removed`,
@@ -368,7 +418,9 @@ const rows: PolicyRow[] = [
     edit: 'response header no longer required',
     change: (d) => (d.components.headers.RetryAfter.required = false),
     verdict: 'breaking',
-    changes: [LIST, GET, CREATE].map((operation) => `breaking ${operation} | response 429 header Retry-After | response-header-now-optional`),
+    changes: [LIST, GET, CREATE].map(
+      (operation) => `breaking ${operation} | response 429 header Retry-After | response-header-now-optional`,
+    ),
   },
   {
     edit: 'new response header',
@@ -379,7 +431,8 @@ const rows: PolicyRow[] = [
   // Operations and the document.
   {
     edit: 'new operation',
-    change: (d) => (d.paths['/agents/{id}'] = { get: { operationId: 'getAgent', summary: 'Retrieve an agent', responses: {} } }),
+    change: (d) =>
+      (d.paths['/agents/{id}'] = { get: { operationId: 'getAgent', summary: 'Retrieve an agent', responses: {} } }),
     verdict: 'additive',
     changes: ['info GET /agents/{id} | operation | operation-added'],
   },
@@ -396,7 +449,10 @@ const rows: PolicyRow[] = [
       delete d.paths['/connectors/{id}'];
     },
     verdict: 'breaking',
-    changes: [`breaking ${GET} | operation | operation-removed`, 'info GET /integrations/{id} | operation | operation-added'],
+    changes: [
+      `breaking ${GET} | operation | operation-removed`,
+      'info GET /integrations/{id} | operation | operation-added',
+    ],
   },
   {
     edit: 'path parameter renamed in the URL template (same URL, new typed-client name)',
@@ -407,7 +463,10 @@ const rows: PolicyRow[] = [
       delete d.paths['/connectors/{id}'];
     },
     verdict: 'breaking',
-    changes: ['breaking GET /connectors/{connectorId} | path id | parameter-removed', 'breaking GET /connectors/{connectorId} | path connectorId | required-parameter-added'],
+    changes: [
+      'breaking GET /connectors/{connectorId} | path id | parameter-removed',
+      'breaking GET /connectors/{connectorId} | path connectorId | required-parameter-added',
+    ],
   },
   {
     edit: 'operationId changed',
@@ -451,7 +510,10 @@ describe('the Macha v1 policy, edit by edit', () => {
     const after = structuredClone(before);
     row.change(after);
     const findings = diffBundles(before, after);
-    const lines = findings.map((finding) => `${isBreaking(finding) ? 'breaking' : 'info'} ${finding.operation} | ${finding.where} | ${finding.rule}`);
+    const lines = findings.map(
+      (finding) =>
+        `${isBreaking(finding) ? 'breaking' : 'info'} ${finding.operation} | ${finding.where} | ${finding.rule}`,
+    );
     expect(lines.sort()).toEqual([...row.changes].sort());
     const verdict = findings.some(isBreaking) ? 'breaking' : findings.length > 0 ? 'additive' : 'none';
     expect(verdict).toBe(row.verdict);

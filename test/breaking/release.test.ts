@@ -14,7 +14,12 @@ const LIMIT = 'spec/components/parameters/Limit.yaml';
 const DATE = /\d{4}-\d{2}-\d{2}/.source;
 
 /** A new optional response field on Tool, which lint and generate accept. */
-const addToolField = (name: string) => [TOOL, '  disabled:\n', `  ${name}:\n    type: string\n    maxLength: 64\n    description: A field added by the test.\n  disabled:\n`] as const;
+const addToolField = (name: string) =>
+  [
+    TOOL,
+    '  disabled:\n',
+    `  ${name}:\n    type: string\n    maxLength: 64\n    description: A field added by the test.\n  disabled:\n`,
+  ] as const;
 
 /** The entry headings of a changelog, newest first. */
 const headings = (changelog: string) => changelog.split('\n').filter((line) => line.startsWith('## ['));
@@ -28,13 +33,20 @@ describe('npm run release', () => {
     copy.write('releases/1.0.0.json', copy.read('generated/openapi.json'));
   });
   afterAll(() => copy.remove());
-  const json = (file: string) => JSON.parse(copy.read(file)) as { version?: string; info?: { version: string }; packages?: Record<string, { version?: string }> };
+  const json = (file: string) =>
+    JSON.parse(copy.read(file)) as {
+      version?: string;
+      info?: { version: string };
+      packages?: Record<string, { version?: string }>;
+    };
 
   test('refuses a version that is not a version or not above the latest release', async () => {
     const same = await copy.runInProcess('release.mjs', ['1.0.0']);
     expect(same.status).toBe(1);
     expect(same.output).toContain('1.0.0 is not greater than the latest release 1.0.0 (releases/1.0.0.json)');
-    expect((await copy.runInProcess('release.mjs', ['0.9.0'])).output).toContain('0.9.0 is not greater than the latest release 1.0.0');
+    expect((await copy.runInProcess('release.mjs', ['0.9.0'])).output).toContain(
+      '0.9.0 is not greater than the latest release 1.0.0',
+    );
     expect((await copy.runInProcess('release.mjs', ['1.1'])).output).toContain('"1.1" is not a version');
     expect(copy.run('release.mjs', []).output).toContain('usage: npm run release -- <version>');
   });
@@ -45,7 +57,9 @@ describe('npm run release', () => {
     const result = await copy.runInProcess('release.mjs', ['1.1.0']);
     copy.edit(LIMIT, '  maximum: 50', '  maximum: 100');
     expect(result.status).toBe(1);
-    expect(result.output).toContain('breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]');
+    expect(result.output).toContain(
+      'breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]',
+    );
     expect(result.output).toContain('release them as 2.0.0, a new major version');
     expect(copy.read('spec/openapi.yaml')).toContain('  version: 1.0.0\n');
     expect(existsSync(path.join(copy.dir, 'releases/1.1.0.json'))).toBe(false);
@@ -53,7 +67,13 @@ describe('npm run release', () => {
   });
 
   test('a release that fails half-way (lint, inside generate) puts every file back', async () => {
-    const touched = ['spec/openapi.yaml', 'package.json', 'package-lock.json', 'CHANGELOG.md', 'generated/openapi.json'];
+    const touched = [
+      'spec/openapi.yaml',
+      'package.json',
+      'package-lock.json',
+      'CHANGELOG.md',
+      'generated/openapi.json',
+    ];
     const before = touched.map((file) => copy.read(file));
     copy.edit('spec/paths/connectors.yaml', 'summary: List connectors', 'summary: List connectors.');
     const result = await copy.runInProcess('release.mjs', ['1.1.0']);
@@ -75,7 +95,10 @@ describe('npm run release', () => {
     expect(json('package.json').version).toBe('1.1.0');
     expect(json('package-lock.json').packages?.['']?.version).toBe('1.1.0');
     const changelog = copy.read('CHANGELOG.md');
-    expect(headings(changelog)).toEqual([expect.stringMatching(new RegExp(`^## \\[1\\.1\\.0\\] - ${DATE}$`)), expect.stringMatching(/^## \[1\.0\.0\]/)]);
+    expect(headings(changelog)).toEqual([
+      expect.stringMatching(new RegExp(`^## \\[1\\.1\\.0\\] - ${DATE}$`)),
+      expect.stringMatching(/^## \[1\.0\.0\]/),
+    ]);
     expect(changelog).toContain(
       'Compared with 1.0.0: 1 change, 0 breaking.\n\n### Added\n' +
         '- `GET /connectors/{id}` (getConnector), response 200 `$.data.tools[*].category`: new response field\n',
@@ -113,7 +136,12 @@ describe('npm run release', () => {
 
 describe('the changelog entry of a first release', () => {
   test('says it is the initial release and lists every operation', () => {
-    const entry = changelogEntry({ version: '1.0.0', date: '2026-06-25', previous: null, findings: diffBundles({ paths: {} }, bundle) });
+    const entry = changelogEntry({
+      version: '1.0.0',
+      date: '2026-06-25',
+      previous: null,
+      findings: diffBundles({ paths: {} }, bundle),
+    });
     expect(entry).toBe(
       '## [1.0.0] - 2026-06-25\n\nInitial release of the v1 contract, with these operations:\n\n### Added\n' +
         '- `GET /connectors` (listConnectors): List connectors\n' +

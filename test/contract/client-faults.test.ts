@@ -15,7 +15,8 @@ import { apiTarget, type ApiTarget } from './target.js';
 const CALLS: Record<string, (client: MachaClient, call: OperationCall) => Promise<unknown>> = {
   listConnectors: (client, call) => client.connectors.list(call.params?.query),
   getConnector: (client, call) => client.connectors.retrieve(String(call.params?.path?.id)),
-  createAgent: (client, call) => client.agents.create(call.body as AgentCreate, { idempotencyKey: call.params?.header?.['Idempotency-Key'] }),
+  createAgent: (client, call) =>
+    client.agents.create(call.body as AgentCreate, { idempotencyKey: call.params?.header?.['Idempotency-Key'] }),
 };
 
 /** Resolves with the MachaError a promise rejects with (and fails if it resolves or rejects otherwise). */
@@ -36,32 +37,39 @@ describe('@macha/api-client against the Prism mock: the matrix through the resou
   });
   const cases = matrixCases();
 
-  test.runIf(inject('apiTarget').kind === 'prism').each(cases.map((matrixCase) => [`${matrixCase.operationId}: ${matrixCase.status} ${matrixCase.example}`, matrixCase] as const))(
-    '%s lands in the right branch',
-    async (_name, { operationId, status, example, expected, call }) => {
-      let received: Response | undefined;
-      const prefer = async (request: Request) => {
-        const steered = new Request(request);
-        steered.headers.set('Prefer', `code=${status}, example=${example}`);
-        received = await fetch(steered);
-        return received;
-      };
-      const client = createMachaClient({ apiKey: target.apiKey, baseUrl: target.baseUrl, fetch: prefer, maxRetries: 0 });
-      const method = CALLS[operationId];
-      expect(method, `no client method mapped for ${operationId}: add it to CALLS`).toBeDefined();
-      if (!method) return;
-      if (status.startsWith('2')) {
-        expect(await method(client, call)).toEqual(expected);
-        return;
-      }
-      const documented = (expected as { error: { code: string; request_id: string } }).error;
-      const error = await machaError(method(client, call));
-      // The client takes the request ID from X-Request-ID first (Prism's mock sends its schema
-      // example there, not the body's), and from the envelope when the header is missing.
-      const requestId = received?.headers.get('x-request-id') ?? documented.request_id;
-      expect({ status: error.status, code: error.code, requestId: error.requestId }).toEqual({ status: Number(status), code: documented.code, requestId });
-    },
-  );
+  test
+    .runIf(inject('apiTarget').kind === 'prism')
+    .each(
+      cases.map(
+        (matrixCase) => [`${matrixCase.operationId}: ${matrixCase.status} ${matrixCase.example}`, matrixCase] as const,
+      ),
+    )('%s lands in the right branch', async (_name, { operationId, status, example, expected, call }) => {
+    let received: Response | undefined;
+    const prefer = async (request: Request) => {
+      const steered = new Request(request);
+      steered.headers.set('Prefer', `code=${status}, example=${example}`);
+      received = await fetch(steered);
+      return received;
+    };
+    const client = createMachaClient({ apiKey: target.apiKey, baseUrl: target.baseUrl, fetch: prefer, maxRetries: 0 });
+    const method = CALLS[operationId];
+    expect(method, `no client method mapped for ${operationId}: add it to CALLS`).toBeDefined();
+    if (!method) return;
+    if (status.startsWith('2')) {
+      expect(await method(client, call)).toEqual(expected);
+      return;
+    }
+    const documented = (expected as { error: { code: string; request_id: string } }).error;
+    const error = await machaError(method(client, call));
+    // The client takes the request ID from X-Request-ID first (Prism's mock sends its schema
+    // example there, not the body's), and from the envelope when the header is missing.
+    const requestId = received?.headers.get('x-request-id') ?? documented.request_id;
+    expect({ status: error.status, code: error.code, requestId: error.requestId }).toEqual({
+      status: Number(status),
+      code: documented.code,
+      requestId,
+    });
+  });
 });
 
 describe('@macha/api-client against the fake with faults', () => {
@@ -77,10 +85,23 @@ describe('@macha/api-client against the fake with faults', () => {
     await world.fake.close();
   });
   /** A client of the fake in `target` (the suite's shared one unless given). */
-  const clientFor = (apiKey: string, options: { maxRetries?: number; timeoutMs?: number } = {}, target: World = world) =>
-    createMachaClient({ apiKey, baseUrl: target.fake.baseUrl, maxRetries: options.maxRetries ?? 3, timeoutMs: options.timeoutMs ?? 500 });
+  const clientFor = (
+    apiKey: string,
+    options: { maxRetries?: number; timeoutMs?: number } = {},
+    target: World = world,
+  ) =>
+    createMachaClient({
+      apiKey,
+      baseUrl: target.fake.baseUrl,
+      maxRetries: options.maxRetries ?? 3,
+      timeoutMs: options.timeoutMs ?? 500,
+    });
   /** Runs body with faults on, then turns them off and counts what was injected. */
-  const withFaults = async <T>(target: World, options: FaultOptions, body: () => Promise<T>): Promise<{ result: T; kinds: FaultKind[] }> => {
+  const withFaults = async <T>(
+    target: World,
+    options: FaultOptions,
+    body: () => Promise<T>,
+  ): Promise<{ result: T; kinds: FaultKind[] }> => {
     // Slow answers come well after the client's timeout, so they always time out.
     target.fake.setFaults({ slowMs: 3_000, ...options });
     try {
@@ -137,7 +158,9 @@ describe('@macha/api-client against the fake with faults', () => {
           const client = clientFor(own.keys.full.token, {}, own);
           const before = own.fake.store.agents('org_a').length;
           const body: AgentCreate = { handle: `retried${seed}`, name: 'Retried', instructions: 'Survive faults.' };
-          const { result, kinds } = await withFaults(own, { seed, rate: 0.7 }, () => client.agents.create(body, { idempotencyKey: randomUUID() }));
+          const { result, kinds } = await withFaults(own, { seed, rate: 0.7 }, () =>
+            client.agents.create(body, { idempotencyKey: randomUUID() }),
+          );
           return { seed, result, kinds, before, agents: own.fake.store.agents('org_a') };
         }),
       ),
@@ -158,34 +181,51 @@ describe('@macha/api-client against the fake with faults', () => {
     // A body cut short fails while reading, like a dropped connection.
     ['truncated', { status: 0, code: 'network_error' }],
   ];
-  test.each(surfaced.map(([kind, expected]) => [kind, `${expected.status} ${expected.code}`, kind, expected] as const))('connectors.list: without retries, a %s fault surfaces as MachaError %s', async (_kind, _name, kind, expected) => {
+  test.each(
+    surfaced.map(([kind, expected]) => [kind, `${expected.status} ${expected.code}`, kind, expected] as const),
+  )('connectors.list: without retries, a %s fault surfaces as MachaError %s', async (_kind, _name, kind, expected) => {
     // Only the slow fault may time out; the others get all the time a loaded machine needs.
     const client = clientFor(world.keys.full.token, { maxRetries: 0, timeoutMs: kind === 'slow' ? 500 : 10_000 });
-    const { result } = await withFaults(world, { seed: 1, rate: 1, kinds: [kind], retryAfterSeconds: 3 }, () => machaError(client.connectors.list()));
+    const { result } = await withFaults(world, { seed: 1, rate: 1, kinds: [kind], retryAfterSeconds: 3 }, () =>
+      machaError(client.connectors.list()),
+    );
     expect(result).toMatchObject(expected);
   });
 
   test('agents.create: a key without agents:write gets MachaError 403 insufficient_scope, with the request ID, not retried', async () => {
     const before = world.fake.requestCount();
-    const error = await machaError(clientFor(world.keys.readOnly.token).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }));
+    const error = await machaError(
+      clientFor(world.keys.readOnly.token).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }),
+    );
     expect(error).toMatchObject({ status: 403, code: 'insufficient_scope', requestId: expect.stringMatching(/^req_/) });
     expect(world.fake.requestCount()).toBe(before + 1);
   });
 
   test('connectors.list: a key without connectors:read gets MachaError 403 insufficient_scope', async () => {
-    expect(await machaError(clientFor(world.keys.writeOnly.token).connectors.list())).toMatchObject({ status: 403, code: 'insufficient_scope' });
+    expect(await machaError(clientFor(world.keys.writeOnly.token).connectors.list())).toMatchObject({
+      status: 403,
+      code: 'insufficient_scope',
+    });
   });
 
   test("connectors.retrieve: another org's connector gets MachaError 404 not_found, like an unknown one", async () => {
     const client = clientFor(world.keys.full.token);
-    expect(await machaError(client.connectors.retrieve(world.otherOrgConnector.id))).toMatchObject({ status: 404, code: 'not_found' });
-    expect(await machaError(client.connectors.retrieve('connector_000000000000000000000000'))).toMatchObject({ status: 404, code: 'not_found' });
+    expect(await machaError(client.connectors.retrieve(world.otherOrgConnector.id))).toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
+    expect(await machaError(client.connectors.retrieve('connector_000000000000000000000000'))).toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   test('agents.create: the same Idempotency-Key with another body gets MachaError 409 idempotency_key_reused', async () => {
     const client = clientFor(world.keys.full.token);
     const idempotencyKey = randomUUID();
     await client.agents.create({ handle: 'firstBody', name: 'x', instructions: 'x' }, { idempotencyKey });
-    expect(await machaError(client.agents.create({ handle: 'otherBody', name: 'x', instructions: 'x' }, { idempotencyKey }))).toMatchObject({ status: 409, code: 'idempotency_key_reused' });
+    expect(
+      await machaError(client.agents.create({ handle: 'otherBody', name: 'x', instructions: 'x' }, { idempotencyKey })),
+    ).toMatchObject({ status: 409, code: 'idempotency_key_reused' });
   });
 });

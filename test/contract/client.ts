@@ -48,10 +48,17 @@ export interface OperationResult {
 }
 
 /** Calls an operation by its operationId (method and path come from the bundle). */
-export function callOperation(client: TestClient, operationId: string, call: OperationCall = {}): Promise<OperationResult> {
+export function callOperation(
+  client: TestClient,
+  operationId: string,
+  call: OperationCall = {},
+): Promise<OperationResult> {
   const { method, path } = operationById(operationId);
   // The operation is picked at run time, so its static types cannot be named here; the response
   // is checked against the spec instead (test/support/spec-check.ts).
-  const send = client[method.toUpperCase() as 'GET'] as unknown as (url: string, init: OperationCall) => Promise<OperationResult>;
+  const send = client[method.toUpperCase() as 'GET'] as unknown as (
+    url: string,
+    init: OperationCall,
+  ) => Promise<OperationResult>;
   return send(path, call);
 }

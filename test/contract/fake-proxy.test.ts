@@ -12,14 +12,23 @@ import { fakeProxyTarget } from './target.js';
 const MINUTE = 60_000;
 // The global setup started the proxy for the port the fake takes here.
 const prism = await fakeProxyTarget();
-const world = await startWorld({ connectors: 45, windows: [{ limit: 30, windowMs: MINUTE }], port: prism.upstreamPort });
+const world = await startWorld({
+  connectors: 45,
+  windows: [{ limit: 30, windowMs: MINUTE }],
+  port: prism.upstreamPort,
+});
 afterAll(() => world.fake.close());
 
 describe('the fake behind prism proxy', () => {
   const spec = useSpecCheck({ baseUrl: prism.baseUrl, sameRequestId: true });
   const clientFor = (apiKey: string) => createTestClient({ baseUrl: prism.baseUrl, apiKey, fetch: spec.fetch });
   const client = clientFor(world.keys.full.token);
-  const body: AgentCreate = { handle: 'proxied', name: 'Proxied', instructions: 'Answer from Zendesk.', tools: [{ name: 'zendesk_get_ticket', connector_id: world.connectors[0]?.id ?? null }] };
+  const body: AgentCreate = {
+    handle: 'proxied',
+    name: 'Proxied',
+    instructions: 'Answer from Zendesk.',
+    tools: [{ name: 'zendesk_get_ticket', connector_id: world.connectors[0]?.id ?? null }],
+  };
 
   test('listConnectors: every page of 45 connectors, newest first, then retrieve one by prefixed and bare ID', async () => {
     const ids: string[] = [];
@@ -44,7 +53,10 @@ describe('the fake behind prism proxy', () => {
     const taken = await client.POST('/agents', { body });
     expect([created, replayed, reused, taken].map(({ response }) => response.status)).toEqual([201, 201, 409, 409]);
     expect(replayed.data).toEqual(created.data);
-    expect([reused.error?.error.code, taken.error?.error.code]).toEqual(['idempotency_key_reused', 'agent_handle_taken']);
+    expect([reused.error?.error.code, taken.error?.error.code]).toEqual([
+      'idempotency_key_reused',
+      'agent_handle_taken',
+    ]);
   });
 
   test('errors: unknown key 401, missing scope 403, other org 404, malformed cursor 422', async () => {
@@ -53,13 +65,16 @@ describe('the fake behind prism proxy', () => {
     const otherOrg = await client.GET('/connectors/{id}', { params: { path: { id: world.otherOrgConnector.id } } });
     // A cursor the spec allows (any non-empty string) that the server rejects.
     const badCursor = await client.GET('/connectors', { params: { query: { cursor: 'page-2' } } });
-    expect([unknownKey, noScope, otherOrg, badCursor].map(({ response }) => response.status)).toEqual([401, 403, 404, 422]);
+    expect([unknownKey, noScope, otherOrg, badCursor].map(({ response }) => response.status)).toEqual([
+      401, 403, 404, 422,
+    ]);
   });
 
   test('rate limit: past the window the fake answers 429 with Retry-After, as the spec declares it', async () => {
     const burst = clientFor(world.fake.keys.issue('org_a', ['connectors:read']).token);
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i += 1) statuses.push((await burst.GET('/connectors', { params: { query: { limit: 1 } } })).response.status);
+    for (let i = 0; i < 31; i += 1)
+      statuses.push((await burst.GET('/connectors', { params: { query: { limit: 1 } } })).response.status);
     expect(statuses).toEqual([...Array(30).fill(200), 429]);
   });
 
@@ -72,7 +87,9 @@ describe('the fake behind prism proxy', () => {
   test('control: a response outside the spec (a gateway HTML page) is reported by Prism as a response violation', async () => {
     world.fake.setFaults({ seed: 1, rate: 1, kinds: ['not_json'] });
     try {
-      const response = await fetch(`${prism.baseUrl}/connectors`, { headers: { authorization: `Bearer ${world.keys.full.token}` } });
+      const response = await fetch(`${prism.baseUrl}/connectors`, {
+        headers: { authorization: `Bearer ${world.keys.full.token}` },
+      });
       expect(response.status).toBe(502);
       const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as Array<{ location: string[] }>;
       expect(violations.map((violation) => violation.location[0])).toContain('response');

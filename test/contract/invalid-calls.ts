@@ -20,7 +20,10 @@ export interface InvalidCall {
 /** Every invalid call the spec's constraints give for an operation. */
 export function invalidCalls(operation: BundleOperation): InvalidCall[] {
   const sample = sampleCall(operation);
-  return [...operation.parameters.flatMap((parameter) => parameterCases(sample, parameter)), ...bodyCases(operation, sample)];
+  return [
+    ...operation.parameters.flatMap((parameter) => parameterCases(sample, parameter)),
+    ...bodyCases(operation, sample),
+  ];
 }
 
 function parameterCases(sample: OperationCall, parameter: ParameterObject): InvalidCall[] {
@@ -32,7 +35,8 @@ function parameterCases(sample: OperationCall, parameter: ParameterObject): Inva
   if (typeof schema.maximum === 'number') values.push(['maximum', schema.maximum + 1]);
   // Prism reads an empty query value (`?cursor=`) as absent and answers 200, so the empty string of
   // a minLength of 1 is checked against the fake instead (test/fake).
-  if (typeof schema.minLength === 'number' && schema.minLength > 1) values.push(['minLength', 'x'.repeat(schema.minLength - 1)]);
+  if (typeof schema.minLength === 'number' && schema.minLength > 1)
+    values.push(['minLength', 'x'.repeat(schema.minLength - 1)]);
   if (typeof schema.maxLength === 'number') values.push(['maxLength', 'x'.repeat(schema.maxLength + 1)]);
   if (typeof schema.pattern === 'string') values.push(['pattern', notMatching(schema)]);
   // Prism reports header names in lower case.

@@ -16,8 +16,15 @@ describe.runIf(target.kind === 'prism')('operation x status matrix (Prism mock)'
   const spec = useSpecCheck({ baseUrl: target.baseUrl, sameRequestId: false });
   const client = createTestClient({ baseUrl: target.baseUrl, apiKey: target.apiKey, fetch: spec.fetch });
 
-  test.each(cases.map((matrixCase) => [`${matrixCase.operationId}: ${matrixCase.status} ${matrixCase.example}`, matrixCase] as const))('%s', async (_name, { operationId, status, example, expected, call }) => {
-    const result = await callOperation(client, operationId, { ...call, headers: { Prefer: `code=${status}, example=${example}` } });
+  test.each(
+    cases.map(
+      (matrixCase) => [`${matrixCase.operationId}: ${matrixCase.status} ${matrixCase.example}`, matrixCase] as const,
+    ),
+  )('%s', async (_name, { operationId, status, example, expected, call }) => {
+    const result = await callOperation(client, operationId, {
+      ...call,
+      headers: { Prefer: `code=${status}, example=${example}` },
+    });
     expect(result.response.status).toBe(Number(status));
     if (result.response.ok) {
       expect(result.error).toBeUndefined();
@@ -33,7 +40,9 @@ describe.runIf(target.kind === 'prism')('operation x status matrix (Prism mock)'
   test('coverage: every declared (operation, status) pair was exercised', () => {
     const declared = declaredPairs();
     const percent = ((100 * tested.size) / declared.length).toFixed(1);
-    console.log(`matrix coverage: ${tested.size}/${declared.length} (operation, status) pairs (${percent}%), ${cases.length} cases with named examples`);
+    console.log(
+      `matrix coverage: ${tested.size}/${declared.length} (operation, status) pairs (${percent}%), ${cases.length} cases with named examples`,
+    );
     expect(declared.filter((pair) => !tested.has(pair))).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ export interface MatrixCase {
 
 /** Every declared (operation, status) pair, as "operationId status". */
 export function declaredPairs(): string[] {
-  return bundleOperations().flatMap((operation) => Object.keys(operation.responses).map((status) => `${operation.operationId} ${status}`));
+  return bundleOperations().flatMap((operation) =>
+    Object.keys(operation.responses).map((status) => `${operation.operationId} ${status}`),
+  );
 }
 
 /** Every (operation, numeric status, named example) of the bundle. */
@@ -43,7 +45,10 @@ export function sampleCall(operation: BundleOperation): OperationCall {
   for (const parameter of operation.parameters) {
     const value = exampleOf(parameter);
     if (value === undefined) {
-      if (parameter.required) throw new Error(`${operation.operationId}: required ${parameter.in} parameter ${parameter.name} has no example in the spec, so the matrix cannot call it`);
+      if (parameter.required)
+        throw new Error(
+          `${operation.operationId}: required ${parameter.in} parameter ${parameter.name} has no example in the spec, so the matrix cannot call it`,
+        );
       continue;
     }
     if (parameter.in === 'path' || parameter.in === 'query') params[parameter.in][parameter.name] = value;

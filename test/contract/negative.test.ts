@@ -21,7 +21,9 @@ function documentedCode(operationId: string, status: string): unknown {
   return (example?.value as { error?: { code?: unknown } } | undefined)?.error?.code;
 }
 
-describe.each(operations.map((operation) => [operation.operationId, operation] as const))('%s rejects what the spec forbids', (operationId, operation) => {
+describe.each(
+  operations.map((operation) => [operation.operationId, operation] as const),
+)('%s rejects what the spec forbids', (operationId, operation) => {
   const spec = useSpecCheck({ baseUrl: target.baseUrl, sameRequestId: !prism });
   // Raw: @macha/api-client refuses some of these calls before sending; the server's answer is tested here.
   const client = createTestClient({ baseUrl: target.baseUrl, apiKey: target.apiKey, fetch: spec.fetch, raw: true });
@@ -35,7 +37,9 @@ describe.each(operations.map((operation) => [operation.operationId, operation] a
     if (prism) expect(spec.takeViolations()).toEqual([expect.objectContaining({ location: ['request'], code: 401 })]);
   });
 
-  test.each(invalidCalls(operation).map((invalid) => [invalid.name, invalid] as const))(`${operationId}: %s gives 422`, async (_name, invalid) => {
+  test.each(
+    invalidCalls(operation).map((invalid) => [invalid.name, invalid] as const),
+  )(`${operationId}: %s gives 422`, async (_name, invalid) => {
     const { data, error, response } = await callOperation(client, operationId, invalid.call);
     expect(response.status).toBe(422);
     expect(data).toBeUndefined();
@@ -44,7 +48,9 @@ describe.each(operations.map((operation) => [operation.operationId, operation] a
       const violations = spec.takeViolations();
       expect(violations.length, JSON.stringify(violations)).toBeGreaterThan(0);
       for (const violation of violations) expect(violation.location).toEqual(invalid.location);
-      expect(violations).toContainEqual(expect.objectContaining({ code: invalid.keyword, message: expect.stringContaining(invalid.mentions) }));
+      expect(violations).toContainEqual(
+        expect.objectContaining({ code: invalid.keyword, message: expect.stringContaining(invalid.mentions) }),
+      );
     }
   });
 });

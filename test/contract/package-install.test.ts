@@ -63,10 +63,16 @@ describe('the packed package in a fresh project', () => {
     project = mkdtempSync(path.join(tmpdir(), 'macha-consumer-'));
     target = await apiTarget();
     const { tarball, remove } = packTarball();
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
     try {
       // --prefer-offline: openapi-fetch comes from the cache `npm ci` filled, the registry otherwise.
-      execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, stdio: 'pipe' });
+      execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
+        cwd: project,
+        stdio: 'pipe',
+      });
     } finally {
       remove();
     }
@@ -75,7 +81,10 @@ describe('the packed package in a fresh project', () => {
 
   test.each(['bundler', 'node16'] as const)('compiles with strict: true under moduleResolution %s', (resolution) => {
     writeFileSync(path.join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
-    const result = spawnSync(process.execPath, [TSC, '-p', `tsconfig.${resolution}.json`], { cwd: project, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [TSC, '-p', `tsconfig.${resolution}.json`], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

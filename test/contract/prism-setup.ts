@@ -42,13 +42,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const remote = process.env.TEST_API_BASE_URL;
   if (remote) {
     const apiKey = process.env.MACHA_API_KEY;
-    if (!apiKey) throw new Error('TEST_API_BASE_URL is set but MACHA_API_KEY is not: the read-only contract tests need a key with connectors:read for that server');
+    if (!apiKey)
+      throw new Error(
+        'TEST_API_BASE_URL is set but MACHA_API_KEY is not: the read-only contract tests need a key with connectors:read for that server',
+      );
     project.provide('apiTarget', { kind: 'remote', baseUrl: remote.replace(/\/+$/, ''), apiKey });
   } else {
-    project.provide('apiTarget', { kind: 'prism', apiKey: PRISM_API_KEY, ...(await launch('mock', ['mock', 'generated/openapi.yaml'])) });
+    project.provide('apiTarget', {
+      kind: 'prism',
+      apiKey: PRISM_API_KEY,
+      ...(await launch('mock', ['mock', 'generated/openapi.yaml'])),
+    });
   }
   const upstreamPort = await freePort();
-  project.provide('fakeProxy', { upstreamPort, ...(await launch('proxy', ['proxy', 'generated/openapi.yaml', `http://127.0.0.1:${upstreamPort}`])) });
+  project.provide('fakeProxy', {
+    upstreamPort,
+    ...(await launch('proxy', ['proxy', 'generated/openapi.yaml', `http://127.0.0.1:${upstreamPort}`])),
+  });
 
   return async () => {
     tornDown = true;

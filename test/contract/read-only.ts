@@ -48,7 +48,9 @@ export function describeReadOnly(name: string, target: { baseUrl: string; apiKey
     });
 
     test('getConnector: an unknown ID gets 404 not_found', async () => {
-      const { error, response } = await client.GET('/connectors/{id}', { params: { path: { id: 'connector_000000000000000000000000' } } });
+      const { error, response } = await client.GET('/connectors/{id}', {
+        params: { path: { id: 'connector_000000000000000000000000' } },
+      });
       expect(response.status).toBe(404);
       expect(error?.error.code).toBe('not_found');
     });

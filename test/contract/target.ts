@@ -38,7 +38,10 @@ const WAIT_MS = 60_000;
 /** The target, once it is ready; throws with Prism's own output if Prism did not come up. */
 export async function apiTarget(): Promise<ApiTarget> {
   const target = inject('apiTarget');
-  if (!target) throw new Error('no apiTarget was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)');
+  if (!target)
+    throw new Error(
+      'no apiTarget was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)',
+    );
   if (target.statusFile) await waitForStatus(target.statusFile);
   return target;
 }
@@ -46,7 +49,10 @@ export async function apiTarget(): Promise<ApiTarget> {
 /** The Prism proxy for the fake, once it is ready. */
 export async function fakeProxyTarget(): Promise<FakeProxyTarget> {
   const target = inject('fakeProxy');
-  if (!target) throw new Error('no fakeProxy was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)');
+  if (!target)
+    throw new Error(
+      'no fakeProxy was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)',
+    );
   await waitForStatus(target.statusFile);
   return target;
 }

@@ -48,7 +48,9 @@ function typeCheck(sources: Record<string, string>): Record<string, string[]> {
   host.readFile = (file) => files.get(file) ?? readFile(file);
   host.getSourceFile = (file, language, ...rest) => {
     const source = files.get(file);
-    return source === undefined ? getSourceFile(file, language, ...rest) : ts.createSourceFile(file, source, language, true);
+    return source === undefined
+      ? getSourceFile(file, language, ...rest)
+      : ts.createSourceFile(file, source, language, true);
   };
   const program = ts.createProgram([...files.keys()], options, host);
   const global = [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics()];
@@ -56,8 +58,14 @@ function typeCheck(sources: Record<string, string>): Record<string, string[]> {
   return Object.fromEntries(
     [...files.keys()].map((file) => {
       const sourceFile = program.getSourceFile(file)!;
-      const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
-      return [path.relative(ROOT, file), diagnostics.map((diagnostic) => ts.formatDiagnostic(diagnostic, formatHost).trim())];
+      const diagnostics = [
+        ...program.getSyntacticDiagnostics(sourceFile),
+        ...program.getSemanticDiagnostics(sourceFile),
+      ];
+      return [
+        path.relative(ROOT, file),
+        diagnostics.map((diagnostic) => ts.formatDiagnostic(diagnostic, formatHost).trim()),
+      ];
     }),
   );
 }
@@ -72,25 +80,38 @@ describe(`TypeScript samples compile against ${TS_LABEL} (${path.relative(ROOT, 
   const operations = documentedOperations().map((operation) => ({
     ...operation,
     // Where the sample's source lives (the lint layout), so an error points at the file to fix.
-    file: path.join('spec', 'code_samples', 'typescript', pathFileName(operation.path).replace(/\.yaml$/, ''), `${operation.method}.ts`),
+    file: path.join(
+      'spec',
+      'code_samples',
+      'typescript',
+      pathFileName(operation.path).replace(/\.yaml$/, ''),
+      `${operation.method}.ts`,
+    ),
   }));
   const brokenFile = path.join('dist', 'samples', 'broken.ts');
   let diagnostics: Record<string, string[]> = {};
   // In a hook, not at collection, so a skipped suite costs no compilation.
   beforeAll(() => {
-    if (!existsSync(PACKAGE_TYPES)) throw new Error(`${PACKAGE_TYPES} is missing: run \`npm run build\` (npm test does it first)`);
+    if (!existsSync(PACKAGE_TYPES))
+      throw new Error(`${PACKAGE_TYPES} is missing: run \`npm run build\` (npm test does it first)`);
     diagnostics = typeCheck({
       ...Object.fromEntries(operations.map((operation) => [operation.file, operation.samples[TS_LABEL] ?? ''])),
       [brokenFile]: BROKEN_SAMPLE,
     });
   }, 60_000);
 
-  test.each(operations.map((operation) => [operation.operationId, operation] as const))('%s: its TypeScript sample compiles (strict)', (_id, operation) => {
-    expect(operation.samples[TS_LABEL], `${operation.operationId} has no ${TS_LABEL} sample`).toMatch(/from "@macha\/api-client"/);
+  test.each(
+    operations.map((operation) => [operation.operationId, operation] as const),
+  )('%s: its TypeScript sample compiles (strict)', (_id, operation) => {
+    expect(operation.samples[TS_LABEL], `${operation.operationId} has no ${TS_LABEL} sample`).toMatch(
+      /from "@macha\/api-client"/,
+    );
     expect(diagnostics[operation.file]).toEqual([]);
   });
 
   test('a sample calling a method the client lacks is reported, naming the file, line and method', () => {
-    expect(diagnostics[brokenFile]).toEqual([expect.stringMatching(/^dist\/samples\/broken\.ts\(3,\d+\): error TS(2339|2551): Property 'lst' does not exist/)]);
+    expect(diagnostics[brokenFile]).toEqual([
+      expect.stringMatching(/^dist\/samples\/broken\.ts\(3,\d+\): error TS(2339|2551): Property 'lst' does not exist/),
+    ]);
   });
 });

@@ -25,7 +25,12 @@ function shellWords(command: string): string[] {
 
 /** Reads the curl options the samples use (-X, -H, -d); anything else is an error to fix here. */
 function parseCurl(source: string): CurlCommand {
-  const words = shellWords(source.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n'));
+  const words = shellWords(
+    source
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'))
+      .join('\n'),
+  );
   expect(words[0], 'the sample must be one curl command').toBe('curl');
   const headers = new Map<string, string>();
   let method: string | undefined;
@@ -57,25 +62,32 @@ function parseCurl(source: string): CurlCommand {
 const server = (bundle.servers as { url: string }[])[0]!.url;
 
 describe('curl samples', () => {
-  test.each(documentedOperations().map((operation) => [operation.operationId, operation] as const))('%s: the curl sample is a valid request', (_id, operation) => {
+  test.each(
+    documentedOperations().map((operation) => [operation.operationId, operation] as const),
+  )('%s: the curl sample is a valid request', (_id, operation) => {
     const curl = parseCurl(operation.samples.curl ?? '');
     // Path-level and operation parameters, refs resolved.
     const { parameters, requestBody } = operationById(operation.operationId);
 
     expect(curl.method).toBe(operation.method);
     expect(curl.headers.get('authorization')).toBe('Bearer $MACHA_API_KEY');
-    expect(`${curl.url.origin}${curl.url.pathname}`.startsWith(`${server}/`), `${curl.url} is not on ${server}`).toBe(true);
+    expect(`${curl.url.origin}${curl.url.pathname}`.startsWith(`${server}/`), `${curl.url} is not on ${server}`).toBe(
+      true,
+    );
 
     const template = operation.path.split('/');
     const actual = curl.url.pathname.slice(new URL(server).pathname.length).split('/');
     expect(actual.length, `${curl.url.pathname} does not match ${operation.path}`).toBe(template.length);
-    template.forEach((segment, index) => {
+    for (const [index, segment] of template.entries()) {
       const name = /^\{(.+)\}$/.exec(segment)?.[1];
-      if (name === undefined) return expect(actual[index]).toBe(segment);
+      if (name === undefined) {
+        expect(actual[index]).toBe(segment);
+        continue;
+      }
       const parameter = parameters.find((candidate) => candidate.in === 'path' && candidate.name === name)!;
       const validate = validatorFor(parameter.schema);
       expect(validate(actual[index]), `path parameter ${name}: ${describeErrors(validate)}`).toBe(true);
-    });
+    }
 
     for (const [name, value] of curl.url.searchParams) {
       const parameter = parameters.find((candidate) => candidate.in === 'query' && candidate.name === name);
@@ -85,7 +97,9 @@ describe('curl samples', () => {
       expect(validate(typed), `query parameter ${name}: ${describeErrors(validate)}`).toBe(true);
     }
 
-    const idempotencyKey = parameters.find((parameter) => parameter.in === 'header' && parameter.name === 'Idempotency-Key');
+    const idempotencyKey = parameters.find(
+      (parameter) => parameter.in === 'header' && parameter.name === 'Idempotency-Key',
+    );
     if (idempotencyKey) {
       const value = curl.headers.get('idempotency-key');
       expect(value, 'an operation that takes an Idempotency-Key shows one in its sample').toBeDefined();

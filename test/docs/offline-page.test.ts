@@ -18,12 +18,18 @@ describe('offlinePage', () => {
   });
 
   test('fails on a CDN URL it has no stand-in for, naming it and the fix', () => {
-    expect(() => offlinePage(`<script src="https://cdn.redocly.com/redoc/v3/bundles/redoc.standalone.js"></script>${TELEMETRY_OFF}`)).toThrow(
+    expect(() =>
+      offlinePage(
+        `<script src="https://cdn.redocly.com/redoc/v3/bundles/redoc.standalone.js"></script>${TELEMETRY_OFF}`,
+      ),
+    ).toThrow(
       /still loads from a CDN: https:\/\/cdn\.redocly\.com\/redoc\/v3\/bundles\/redoc\.standalone\.js\nFix: add a local stand-in for it to CDN_STAND_INS in scripts\/lib\/docs\.mjs/,
     );
   });
 
   test('fails when the page would send Redoc telemetry', () => {
-    expect(() => offlinePage('const __redoc_options = {"skipBundle":true,"disableTelemetry":false};')).toThrow(/would send Redoc telemetry.*REDOCLY_TELEMETRY=off/);
+    expect(() => offlinePage('const __redoc_options = {"skipBundle":true,"disableTelemetry":false};')).toThrow(
+      /would send Redoc telemetry.*REDOCLY_TELEMETRY=off/,
+    );
   });
 });

@@ -38,13 +38,17 @@ async function recordTraffic(page: Page, allowedPrefix: string): Promise<Traffic
   page.on('request', (request) => traffic.requests.push(request.url()));
   page.on('console', (message) => message.type() === 'error' && traffic.errors.push(`console: ${message.text()}`));
   page.on('pageerror', (error) => traffic.errors.push(`uncaught: ${error.message}`));
-  await page.route('**/*', (route) => (route.request().url().startsWith(allowedPrefix) ? route.continue() : route.abort('blockedbyclient')));
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith(allowedPrefix) ? route.continue() : route.abort('blockedbyclient'),
+  );
   return traffic;
 }
 
 /** The requests that left the page's origin (data: and blob: URLs never leave the browser). */
 function offOrigin(traffic: Traffic, allowedPrefix: string): string[] {
-  return traffic.requests.filter((url) => !url.startsWith(allowedPrefix) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  return traffic.requests.filter(
+    (url) => !url.startsWith(allowedPrefix) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  );
 }
 
 function exactly(text: string): RegExp {
@@ -90,14 +94,19 @@ async function openFromSidebar(page: Page, label: string, parent?: string): Prom
 
 /** A visible h1/h2 whose whole text is `text`. */
 async function heading(page: Page, text: string): Promise<Locator> {
-  const found = page.locator('h1, h2').filter({ hasText: exactly(text) }).first();
+  const found = page
+    .locator('h1, h2')
+    .filter({ hasText: exactly(text) })
+    .first();
   await found.waitFor({ state: 'visible' });
   return found;
 }
 
 /** Picks a code sample by its label in an operation's request-samples panel; resolves with the code shown. */
 async function showSample(page: Page, panel: Locator, label: string): Promise<string> {
-  const languageButton = panel.getByRole('button', { name: new RegExp(`^(${SAMPLE_LABELS.map((l) => l.replace('/', '\\/')).join('|')})$`) });
+  const languageButton = panel.getByRole('button', {
+    name: new RegExp(`^(${SAMPLE_LABELS.map((l) => l.replace('/', '\\/')).join('|')})$`),
+  });
   await retried(async () => {
     await languageButton.click(STEP);
     await page.getByRole('menuitem', { name: label, exact: true }).click(STEP);
@@ -138,7 +147,10 @@ describe('the docs site in Chromium', () => {
     const origin = new URL(siteUrl).origin;
     const traffic = await recordTraffic(page, `${origin}/`);
     await page.goto(siteUrl);
-    await heading(page, `${(bundle.info as { title: string }).title} (${(bundle.info as { version: string }).version})`);
+    await heading(
+      page,
+      `${(bundle.info as { title: string }).title} (${(bundle.info as { version: string }).version})`,
+    );
 
     for (const section of guideSections()) {
       await openFromSidebar(page, section);
@@ -156,10 +168,15 @@ describe('the docs site in Chromium', () => {
       await openFromSidebar(page, operation.summary, operation.tag);
       const title = await heading(page, operation.summary);
       // The operation's section: the nearest ancestor of its title that holds a samples panel.
-      const panel = title.locator('xpath=ancestor::*[.//*[contains(@class, "panel-request-samples")]][1]').locator('.panel-request-samples').first();
+      const panel = title
+        .locator('xpath=ancestor::*[.//*[contains(@class, "panel-request-samples")]][1]')
+        .locator('.panel-request-samples')
+        .first();
       for (const label of SAMPLE_LABELS) {
         const shown = await showSample(page, panel, label);
-        expect(squashed(shown), `${operation.operationId}: the ${label} sample`).toContain(squashed(operation.samples[label] ?? `(no ${label} sample)`));
+        expect(squashed(shown), `${operation.operationId}: the ${label} sample`).toContain(
+          squashed(operation.samples[label] ?? `(no ${label} sample)`),
+        );
       }
     }
 
@@ -178,7 +195,10 @@ describe('the docs site in Chromium', () => {
     const [operation] = documentedOperations();
     await openFromSidebar(page, operation!.summary, operation!.tag);
     const title = await heading(page, operation!.summary);
-    const panel = title.locator('xpath=ancestor::*[.//*[contains(@class, "panel-request-samples")]][1]').locator('.panel-request-samples').first();
+    const panel = title
+      .locator('xpath=ancestor::*[.//*[contains(@class, "panel-request-samples")]][1]')
+      .locator('.panel-request-samples')
+      .first();
     expect(squashed(await showSample(page, panel, '@macha/api-client'))).toContain('createMachaClient');
 
     expect(traffic.requests).toContain(fileUrl);

@@ -29,12 +29,22 @@ describe('access on the fake', () => {
   });
 
   // For each operation, a key holding every scope but the one it needs.
-  test.each(bundleOperations().map((operation) => [operation.operationId, operation] as const))('%s: a key without its scope gets 403 insufficient_scope naming the scope', async (operationId, operation) => {
-    const key = world.fake.keys.issue('org_a', ALL_SCOPES.filter((scope) => scope !== operation.requiredScope));
+  test.each(
+    bundleOperations().map((operation) => [operation.operationId, operation] as const),
+  )('%s: a key without its scope gets 403 insufficient_scope naming the scope', async (operationId, operation) => {
+    const key = world.fake.keys.issue(
+      'org_a',
+      ALL_SCOPES.filter((scope) => scope !== operation.requiredScope),
+    );
     const call = sampleCall(operation);
-    const { error, response } = await callOperation(clientFor(key.token), operationId, { ...call, params: { ...call.params, path: { id: connector.id } } });
+    const { error, response } = await callOperation(clientFor(key.token), operationId, {
+      ...call,
+      params: { ...call.params, path: { id: connector.id } },
+    });
     expect(response.status).toBe(403);
-    expect(error).toMatchObject({ error: { code: 'insufficient_scope', message: expect.stringContaining(operation.requiredScope) } });
+    expect(error).toMatchObject({
+      error: { code: 'insufficient_scope', message: expect.stringContaining(operation.requiredScope) },
+    });
   });
 
   test('getConnector: the prefixed ID, the bare ObjectId and upper-case hex name the same connector, with its tools', async () => {
@@ -47,7 +57,9 @@ describe('access on the fake', () => {
 
   test("getConnector: another org's connector gets 404 not_found, the same answer as an unknown ID", async () => {
     const other = await client.GET('/connectors/{id}', { params: { path: { id: world.otherOrgConnector.id } } });
-    const unknown = await client.GET('/connectors/{id}', { params: { path: { id: 'connector_000000000000000000000000' } } });
+    const unknown = await client.GET('/connectors/{id}', {
+      params: { path: { id: 'connector_000000000000000000000000' } },
+    });
     expect(other.response.status).toBe(404);
     expect(unknown.response.status).toBe(404);
     expect({ ...other.error?.error, request_id: '' }).toEqual({ ...unknown.error?.error, request_id: '' });
@@ -61,15 +73,21 @@ describe('access on the fake', () => {
     expect(theirs.data?.data.map((item) => item.id)).toEqual([world.otherOrgConnector.id]);
   });
 
-  test.each([['the docs’ 23-hex typo', 'connector_64f1c0ef2ec711ef6dc1dcf'], ['another prefix', `agent_${'a'.repeat(24)}`], ['not hex', 'connector_zzzzzzzzzzzzzzzzzzzzzzzz']])(
-    'getConnector: %s gets 422 validation_failed naming id',
-    async (_what, id) => {
-      // @macha/api-client refuses these IDs before sending; the fake's own answer is tested here.
-      const raw = createTestClient({ baseUrl: world.fake.baseUrl, apiKey: world.keys.full.token, fetch: spec.fetch, raw: true });
-      await expect(client.GET('/connectors/{id}', { params: { path: { id } } })).rejects.toThrow(TypeError);
-      const { error, response } = await raw.GET('/connectors/{id}', { params: { path: { id } } });
-      expect(response.status).toBe(422);
-      expect(error?.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('id') });
-    },
-  );
+  test.each([
+    ['the docs’ 23-hex typo', 'connector_64f1c0ef2ec711ef6dc1dcf'],
+    ['another prefix', `agent_${'a'.repeat(24)}`],
+    ['not hex', 'connector_zzzzzzzzzzzzzzzzzzzzzzzz'],
+  ])('getConnector: %s gets 422 validation_failed naming id', async (_what, id) => {
+    // @macha/api-client refuses these IDs before sending; the fake's own answer is tested here.
+    const raw = createTestClient({
+      baseUrl: world.fake.baseUrl,
+      apiKey: world.keys.full.token,
+      fetch: spec.fetch,
+      raw: true,
+    });
+    await expect(client.GET('/connectors/{id}', { params: { path: { id } } })).rejects.toThrow(TypeError);
+    const { error, response } = await raw.GET('/connectors/{id}', { params: { path: { id } } });
+    expect(response.status).toBe(422);
+    expect(error?.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('id') });
+  });
 });

@@ -5,15 +5,50 @@ import type { Tool } from '../../generated/schema.js';
 /** Tool definitions by connector type. */
 export const TOOLS_BY_TYPE: Record<string, Tool[]> = {
   zendesk: [
-    { name: 'zendesk_get_ticket', label: 'Get Ticket', description: 'Fetch a Zendesk ticket by ID.', type: 'read', requires_confirmation: false, disabled: false },
-    { name: 'zendesk_add_public_reply', label: 'Add Public Reply', description: 'Post a public reply to a ticket.', type: 'write', requires_confirmation: true, disabled: false },
+    {
+      name: 'zendesk_get_ticket',
+      label: 'Get Ticket',
+      description: 'Fetch a Zendesk ticket by ID.',
+      type: 'read',
+      requires_confirmation: false,
+      disabled: false,
+    },
+    {
+      name: 'zendesk_add_public_reply',
+      label: 'Add Public Reply',
+      description: 'Post a public reply to a ticket.',
+      type: 'write',
+      requires_confirmation: true,
+      disabled: false,
+    },
   ],
   slack: [
-    { name: 'slack_search_messages', label: 'Search Messages', description: 'Search messages in the workspace.', type: 'read', requires_confirmation: false, disabled: false },
-    { name: 'slack_post_message', label: 'Post Message', description: 'Post a message to a channel.', type: 'write', requires_confirmation: true, disabled: true },
+    {
+      name: 'slack_search_messages',
+      label: 'Search Messages',
+      description: 'Search messages in the workspace.',
+      type: 'read',
+      requires_confirmation: false,
+      disabled: false,
+    },
+    {
+      name: 'slack_post_message',
+      label: 'Post Message',
+      description: 'Post a message to a channel.',
+      type: 'write',
+      requires_confirmation: true,
+      disabled: true,
+    },
   ],
   shopify: [
-    { name: 'shopify_get_order', label: 'Get Order', description: 'Fetch an order by number.', type: 'read', requires_confirmation: false, disabled: false },
+    {
+      name: 'shopify_get_order',
+      label: 'Get Order',
+      description: 'Fetch an order by number.',
+      type: 'read',
+      requires_confirmation: false,
+      disabled: false,
+    },
   ],
 };
 

@@ -22,7 +22,12 @@ const headers = { authorization: `Bearer ${world.keys.full.token}`, 'content-typ
 let handles = 0;
 /** POST /agents with a fresh handle, so that any agent it creates is countable. */
 const createAgent = (signal?: AbortSignal) =>
-  fetch(`${world.fake.baseUrl}/agents`, { method: 'POST', headers, signal, body: JSON.stringify({ handle: `faulty${(handles += 1)}`, name: 'F', instructions: 'x' }) });
+  fetch(`${world.fake.baseUrl}/agents`, {
+    method: 'POST',
+    headers,
+    signal,
+    body: JSON.stringify({ handle: `faulty${(handles += 1)}`, name: 'F', instructions: 'x' }),
+  });
 const agentCount = () => world.fake.store.agents('org_a').length;
 const createAgentOperation = operationById('createAgent');
 
@@ -37,9 +42,18 @@ interface Outcome {
 
 /** Runs createAgent with every request faulted by `kind`. */
 async function createUnder(kind: FaultKind, options: { slowMs?: number; timeoutMs?: number } = {}): Promise<Outcome> {
-  world.fake.setFaults({ seed: 1, rate: 1, kinds: [kind], maxInARow: Infinity, slowMs: options.slowMs ?? 5_000, retryAfterSeconds: 3 });
+  world.fake.setFaults({
+    seed: 1,
+    rate: 1,
+    kinds: [kind],
+    maxInARow: Infinity,
+    slowMs: options.slowMs ?? 5_000,
+    retryAfterSeconds: 3,
+  });
   const before = agentCount();
-  const outcome = await createAgent(options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs)).then(
+  const outcome = await createAgent(
+    options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs),
+  ).then(
     async (response) => ({ response, text: await response.text().catch((error: Error) => error) }),
     (error: Error) => ({ error }),
   );
@@ -64,7 +78,17 @@ describe('fault mode of the fake', () => {
     const bounded = createFaultPlan({ seed: 3, rate: 1, maxInARow: 2 });
     const pattern = Array.from({ length: 9 }, () => [none.next('GET', '/'), bounded.next('GET', '/')]);
     expect(pattern.map(([clean]) => clean)).toEqual(Array(9).fill(undefined));
-    expect(pattern.map(([, faulty]) => faulty !== undefined)).toEqual([true, true, false, true, true, false, true, true, false]);
+    expect(pattern.map(([, faulty]) => faulty !== undefined)).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   // The spec's error responses: the envelope and its headers (Retry-After on the 429 only).
@@ -76,7 +100,13 @@ describe('fault mode of the fake', () => {
     expect(response?.status).toBe(status);
     expect(response?.headers.get('retry-after')).toBe(retryAfter);
     expect(JSON.parse(String(text))).toMatchObject({ error: { code } });
-    expect(responseProblems(createAgentOperation, { status, headers: response?.headers ?? new Headers(), bodyText: String(text) })).toEqual([]);
+    expect(
+      responseProblems(createAgentOperation, {
+        status,
+        headers: response?.headers ?? new Headers(),
+        bodyText: String(text),
+      }),
+    ).toEqual([]);
     expect(created).toBe(0);
   });
 

@@ -7,7 +7,14 @@
 export type FaultKind = 'rate_limited' | 'unavailable' | 'not_json' | 'drop' | 'slow' | 'truncated';
 
 /** Every fault kind. */
-export const FAULT_KINDS: readonly FaultKind[] = ['rate_limited', 'unavailable', 'not_json', 'drop', 'slow', 'truncated'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'rate_limited',
+  'unavailable',
+  'not_json',
+  'drop',
+  'slow',
+  'truncated',
+];
 
 /** Faults answered instead of handling the request: a 429, a 503, or a gateway's HTML 502. */
 export const BEFORE_HANDLING: ReadonlySet<FaultKind> = new Set(['rate_limited', 'unavailable', 'not_json']);
@@ -42,7 +49,13 @@ export interface FaultPlan {
 
 /** A plan following options.seed. */
 export function createFaultPlan(options: FaultOptions): FaultPlan {
-  const settled: Required<FaultOptions> = { kinds: FAULT_KINDS, maxInARow: 2, slowMs: 2_000, retryAfterSeconds: 0, ...options };
+  const settled: Required<FaultOptions> = {
+    kinds: FAULT_KINDS,
+    maxInARow: 2,
+    slowMs: 2_000,
+    retryAfterSeconds: 0,
+    ...options,
+  };
   if (settled.kinds.length === 0) throw new Error('fault options: kinds is empty');
   const random = mulberry32(settled.seed);
   const injected: InjectedFault[] = [];

@@ -1,6 +1,12 @@
 // The three operations of the fake, each from a checked request to a status and a body of the
 // generated schema types.
-import type { AgentEnvelope, ConnectorDetailEnvelope, ConnectorList, ErrorCode, ErrorEnvelope } from '../../generated/schema.js';
+import type {
+  AgentEnvelope,
+  ConnectorDetailEnvelope,
+  ConnectorList,
+  ErrorCode,
+  ErrorEnvelope,
+} from '../../generated/schema.js';
 import { fingerprint, type IdempotencyStore, type StoredResponse } from './idempotency.js';
 import type { ApiKey } from './keys.js';
 import type { Store } from './store.js';
@@ -33,12 +39,21 @@ export interface HandlerDeps {
 }
 
 /** The error envelope with this request's ID. */
-export function errorEnvelope(request: Pick<HandlerRequest, 'requestId'>, code: ErrorCode, message: string): ErrorEnvelope {
+export function errorEnvelope(
+  request: Pick<HandlerRequest, 'requestId'>,
+  code: ErrorCode,
+  message: string,
+): ErrorEnvelope {
   return { error: { code, message, request_id: request.requestId } };
 }
 
 /** An error answer: the status and the error envelope. */
-export function apiError(request: Pick<HandlerRequest, 'requestId'>, status: number, code: ErrorCode, message: string): Handled {
+export function apiError(
+  request: Pick<HandlerRequest, 'requestId'>,
+  status: number,
+  code: ErrorCode,
+  message: string,
+): Handled {
   return { status, body: errorEnvelope(request, code, message) };
 }
 
@@ -52,7 +67,10 @@ export function listConnectors(request: HandlerRequest, { store }: HandlerDeps):
   const body: ConnectorList = {
     data: page.items,
     // The cursor is the last item seen, as the docs describe it; clients must treat it as opaque.
-    meta: { request_id: request.requestId, next_cursor: page.nextAfterHex === null ? null : `connector_${page.nextAfterHex}` },
+    meta: {
+      request_id: request.requestId,
+      next_cursor: page.nextAfterHex === null ? null : `connector_${page.nextAfterHex}`,
+    },
   };
   return { status: 200, body };
 }
@@ -81,12 +99,22 @@ export function createAgent(request: HandlerRequest, { store, idempotency }: Han
     // The docs say the cached response comes back: its body keeps the first request's request_id,
     // and X-Request-ID repeats it so that header and body still agree.
     if (decision.kind === 'replay') return { ...decision.response };
-    if (decision.kind === 'conflict') return apiError(request, 409, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
+    if (decision.kind === 'conflict')
+      return apiError(
+        request,
+        409,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request body.',
+      );
   }
   const agent = store.createAgent(request.key.orgId, body.value);
   const handled: StoredResponse =
     agent === 'handle_taken'
-      ? { status: 409, body: errorEnvelope(request, 'agent_handle_taken', `Agent with handle @${body.value.handle} already exists`), requestId: request.requestId }
+      ? {
+          status: 409,
+          body: errorEnvelope(request, 'agent_handle_taken', `Agent with handle @${body.value.handle} already exists`),
+          requestId: request.requestId,
+        }
       : { status: 201, body: { data: agent, meta: { request_id: request.requestId } }, requestId: request.requestId };
   if (key.value !== undefined) idempotency.save(request.key.token, key.value, print, handled);
   return handled;

@@ -11,19 +11,38 @@ const world = await startWorld();
 afterAll(() => world.fake.close());
 let handles = 0;
 /** A valid body with a handle no other test uses. */
-const newBody = (): AgentCreate => ({ handle: `triage${(handles += 1)}`, name: 'Triage', instructions: 'Route tickets.', tools: [{ name: 'zendesk_get_ticket', connector_id: world.connectors[0]?.id ?? null }] });
+const newBody = (): AgentCreate => ({
+  handle: `triage${(handles += 1)}`,
+  name: 'Triage',
+  instructions: 'Route tickets.',
+  tools: [{ name: 'zendesk_get_ticket', connector_id: world.connectors[0]?.id ?? null }],
+});
 const agentCount = () => world.fake.store.agents('org_a').length;
 
 describe('createAgent on the fake', () => {
   const spec = useSpecCheck({ baseUrl: world.fake.baseUrl, sameRequestId: true });
   const client = createTestClient({ baseUrl: world.fake.baseUrl, apiKey: world.keys.full.token, fetch: spec.fetch });
-  const create = (body: AgentCreate, idempotencyKey?: string) => client.POST('/agents', { body, params: { header: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey } } });
+  const create = (body: AgentCreate, idempotencyKey?: string) =>
+    client.POST('/agents', {
+      body,
+      params: { header: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey } },
+    });
 
   test('createAgent: 201 with the agent built from the body and defaults', async () => {
     const body = newBody();
     const { data, response } = await create(body);
     expect(response.status).toBe(201);
-    expect(data?.data).toMatchObject({ handle: body.handle, name: body.name, description: null, model: null, is_active: true, color: '#6366f1', avatar: null, tools_count: 1, sub_agents_count: 0 });
+    expect(data?.data).toMatchObject({
+      handle: body.handle,
+      name: body.name,
+      description: null,
+      model: null,
+      is_active: true,
+      color: '#6366f1',
+      avatar: null,
+      tools_count: 1,
+      sub_agents_count: 0,
+    });
     expect(world.fake.store.agents('org_a')).toContainEqual(data?.data);
   });
 
@@ -69,14 +88,22 @@ describe('createAgent on the fake', () => {
     expect(response.status).toBe(409);
     expect(error?.error.code).toBe('agent_handle_taken');
     // Another org may use it.
-    const other = createTestClient({ baseUrl: world.fake.baseUrl, apiKey: world.keys.otherOrg.token, fetch: spec.fetch });
+    const other = createTestClient({
+      baseUrl: world.fake.baseUrl,
+      apiKey: world.keys.otherOrg.token,
+      fetch: spec.fetch,
+    });
     expect((await other.POST('/agents', { body })).response.status).toBe(201);
   });
 
   test.each([
     ['without handle', { name: 'x', instructions: 'x' }, 'handle'],
     ['without instructions or instructions_html', { handle: 'noPrompt', name: 'x' }, 'instructions'],
-    ['with a malformed connector_id', { handle: 'badRef', name: 'x', instructions: 'x', tools: [{ name: 't', connector_id: 'connector_123' }] }, 'connector_id'],
+    [
+      'with a malformed connector_id',
+      { handle: 'badRef', name: 'x', instructions: 'x', tools: [{ name: 't', connector_id: 'connector_123' }] },
+      'connector_id',
+    ],
   ])('createAgent: a body %s gets 422 validation_failed naming the field', async (_what, body, field) => {
     const { error, response } = await create(body as AgentCreate);
     expect(response.status).toBe(422);
@@ -85,9 +112,13 @@ describe('createAgent on the fake', () => {
 
   test('createAgent: a body that is not JSON, or an Idempotency-Key with a space, gets 422', async () => {
     const headers = { authorization: `Bearer ${world.keys.full.token}`, 'content-type': 'application/json' };
-    const notJson = await spec.fetch(new Request(`${world.fake.baseUrl}/agents`, { method: 'POST', headers, body: '{"handle":' }));
+    const notJson = await spec.fetch(
+      new Request(`${world.fake.baseUrl}/agents`, { method: 'POST', headers, body: '{"handle":' }),
+    );
     expect(notJson.status).toBe(422);
-    expect(await notJson.json()).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('JSON') } });
+    expect(await notJson.json()).toMatchObject({
+      error: { code: 'validation_failed', message: expect.stringContaining('JSON') },
+    });
     const { error, response } = await create(newBody(), 'two words');
     expect(response.status).toBe(422);
     expect(error?.error.message).toContain('Idempotency-Key');

@@ -6,7 +6,11 @@ import { randomBytes } from 'node:crypto';
  * counter. IDs therefore sort as they were created, which is what "newest first" pages by.
  */
 export function objectIdHex(nowMs: number, counter: number): string {
-  return Math.floor(nowMs / 1000).toString(16).padStart(8, '0') + counter.toString(16).padStart(16, '0');
+  return (
+    Math.floor(nowMs / 1000)
+      .toString(16)
+      .padStart(8, '0') + counter.toString(16).padStart(16, '0')
+  );
 }
 
 /** The hex part of a connector ID given prefixed or bare (any case), or undefined if it is neither. */

@@ -7,7 +7,12 @@ import { createTestClient } from '../contract/client.js';
 import { startWorld } from './world.js';
 
 const MINUTE = 60_000;
-const world = await startWorld({ windows: [{ limit: 3, windowMs: MINUTE }, { limit: 5, windowMs: 60 * MINUTE }] });
+const world = await startWorld({
+  windows: [
+    { limit: 3, windowMs: MINUTE },
+    { limit: 5, windowMs: 60 * MINUTE },
+  ],
+});
 afterAll(() => world.fake.close());
 
 const headersOf = (response: Response) => ({
@@ -55,7 +60,11 @@ describe('rate limits on the fake', () => {
   });
 
   test('listConnectors: limits are per API key, and a 403 carries the headers too', async () => {
-    const other = createTestClient({ baseUrl: world.fake.baseUrl, apiKey: world.keys.writeOnly.token, fetch: spec.fetch });
+    const other = createTestClient({
+      baseUrl: world.fake.baseUrl,
+      apiKey: world.keys.writeOnly.token,
+      fetch: spec.fetch,
+    });
     const forbidden = await other.GET('/connectors');
     expect(forbidden.response.status).toBe(403);
     expect(headersOf(forbidden.response)).toMatchObject({ limit: 3, remaining: 2 });

@@ -51,13 +51,25 @@ export function createRateLimiter(clock: Clock, windows: readonly RateLimitWindo
     if (full.length > 0) {
       // The window that blocks longest decides how long to wait.
       const blocking = full.reduce((a, b) => (b.freesAt > a.freesAt ? b : a));
-      return { allowed: false, limit: blocking.window.limit, remaining: 0, reset: Math.ceil(blocking.freesAt / 1000), retryAfter: Math.max(0, Math.ceil((blocking.freesAt - now) / 1000)) };
+      return {
+        allowed: false,
+        limit: blocking.window.limit,
+        remaining: 0,
+        reset: Math.ceil(blocking.freesAt / 1000),
+        retryAfter: Math.max(0, Math.ceil((blocking.freesAt - now) / 1000)),
+      };
     }
     if (count) times.push(now);
     const reported = views
       .map((view) => ({ ...view, remaining: view.window.limit - view.used - (count ? 1 : 0) }))
       .reduce((a, b) => (b.remaining < a.remaining ? b : a));
-    return { allowed: true, limit: reported.window.limit, remaining: reported.remaining, reset: Math.ceil(reported.freesAt / 1000), retryAfter: 0 };
+    return {
+      allowed: true,
+      limit: reported.window.limit,
+      remaining: reported.remaining,
+      reset: Math.ceil(reported.freesAt / 1000),
+      retryAfter: 0,
+    };
   };
 
   return { hit: (bucket) => state(bucket, true), peek: (bucket) => state(bucket, false) };

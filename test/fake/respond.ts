@@ -21,7 +21,14 @@ export function apiHeaders(requestId: string, limit: RateLimitState): Record<str
  * answer, `slow` holds the answer back for slowMs (unless the client gives up first), `truncated`
  * announces the full length and sends half.
  */
-export function send(response: ServerResponse, status: number, headers: Record<string, string>, body: unknown, fault: FaultKind | undefined, slowMs: number): void {
+export function send(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: unknown,
+  fault: FaultKind | undefined,
+  slowMs: number,
+): void {
   const bytes = Buffer.from(JSON.stringify(body));
   const write = () => {
     response.writeHead(status, { ...headers, 'content-length': String(bytes.length) });

@@ -8,7 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { operationById } from '../support/bundle.js';
 import { manualClock, type Clock } from './clock.js';
 import { BEFORE_HANDLING, createFaultPlan, type FaultOptions, type FaultPlan } from './faults.js';
-import { apiError, createAgent, getConnector, listConnectors, type Handled, type HandlerDeps, type HandlerRequest } from './handlers.js';
+import {
+  apiError,
+  createAgent,
+  getConnector,
+  listConnectors,
+  type Handled,
+  type HandlerDeps,
+  type HandlerRequest,
+} from './handlers.js';
 import { createIdempotencyStore } from './idempotency.js';
 import { newRequestId } from './ids.js';
 import { createKeyRing, type KeyRing } from './keys.js';
@@ -50,7 +58,12 @@ const ROUTES = (
     ['GET', /^\/connectors\/([^/]+)$/, 'getConnector', getConnector],
     ['POST', /^\/agents$/, 'createAgent', createAgent],
   ] as const
-).map(([method, pattern, operationId, handle]) => ({ method, pattern, handle: handle as Handler, scope: operationById(operationId).requiredScope }));
+).map(([method, pattern, operationId, handle]) => ({
+  method,
+  pattern,
+  handle: handle as Handler,
+  scope: operationById(operationId).requiredScope,
+}));
 
 /** Starts the fake on a free port of 127.0.0.1. */
 export async function startFake(options: FakeOptions = {}): Promise<FakeMacha> {
@@ -80,27 +93,66 @@ export async function startFake(options: FakeOptions = {}): Promise<FakeMacha> {
 
     if (fault && BEFORE_HANDLING.has(fault)) {
       // Injected before the API sees the request: nothing is counted or run.
-      if (fault === 'not_json') return sendGatewayPage(response);
+      if (fault === 'not_json') {
+        sendGatewayPage(response);
+        return;
+      }
       const limit = limiter.peek(bucket);
-      const retryAfter: Record<string, string> = fault === 'rate_limited' ? { 'retry-after': String(plan?.options.retryAfterSeconds ?? 0) } : {};
-      const failure = fault === 'rate_limited' ? apiError({ requestId }, 429, 'rate_limited', 'Rate limit exceeded.') : apiError({ requestId }, 503, 'service_unavailable', 'The service is temporarily unavailable. Please retry.');
-      return send(response, failure.status, { ...apiHeaders(requestId, limit), ...retryAfter }, failure.body, undefined, 0);
+      const retryAfter: Record<string, string> =
+        fault === 'rate_limited' ? { 'retry-after': String(plan?.options.retryAfterSeconds ?? 0) } : {};
+      const failure =
+        fault === 'rate_limited'
+          ? apiError({ requestId }, 429, 'rate_limited', 'Rate limit exceeded.')
+          : apiError(
+              { requestId },
+              503,
+              'service_unavailable',
+              'The service is temporarily unavailable. Please retry.',
+            );
+      send(response, failure.status, { ...apiHeaders(requestId, limit), ...retryAfter }, failure.body, undefined, 0);
+      return;
     }
 
     const limit = limiter.hit(bucket);
     let handled: Handled;
-    if (!limit.allowed) handled = apiError({ requestId }, 429, 'rate_limited', `Rate limit exceeded. Retry in ${limit.retryAfter} seconds.`);
+    if (!limit.allowed)
+      handled = apiError(
+        { requestId },
+        429,
+        'rate_limited',
+        `Rate limit exceeded. Retry in ${limit.retryAfter} seconds.`,
+      );
     else if (!key) handled = apiError({ requestId }, 401, 'unauthorized', 'Missing or invalid API key.');
     else {
       const route = ROUTES.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
       if (!route) handled = apiError({ requestId }, 404, 'not_found', `No route ${method} ${url.pathname}.`);
-      else if (!key.scopes.includes(route.scope)) handled = apiError({ requestId }, 403, 'insufficient_scope', `This API key lacks the ${route.scope} scope.`);
+      else if (!key.scopes.includes(route.scope))
+        handled = apiError({ requestId }, 403, 'insufficient_scope', `This API key lacks the ${route.scope} scope.`);
       else {
         const id = route.pattern.exec(url.pathname)?.[1];
-        handled = route.handle({ key, requestId, method, path: url.pathname, query: url.searchParams, id, headers: incoming.headers, bodyText }, deps);
+        handled = route.handle(
+          {
+            key,
+            requestId,
+            method,
+            path: url.pathname,
+            query: url.searchParams,
+            id,
+            headers: incoming.headers,
+            bodyText,
+          },
+          deps,
+        );
       }
     }
-    send(response, handled.status, apiHeaders(handled.requestId ?? requestId, limit), handled.body, fault, plan?.options.slowMs ?? 0);
+    send(
+      response,
+      handled.status,
+      apiHeaders(handled.requestId ?? requestId, limit),
+      handled.body,
+      fault,
+      plan?.options.slowMs ?? 0,
+    );
   }
 
   server.listen(options.port ?? 0, '127.0.0.1');

@@ -54,7 +54,8 @@ export function createStore(clock: Clock): Store {
         type,
         name: fields.name ?? `${type[0]?.toUpperCase()}${type.slice(1)} #${counter}`,
         status,
-        status_reason: fields.status_reason ?? (status === 'connected' ? null : 'The third-party account rejected the credentials.'),
+        status_reason:
+          fields.status_reason ?? (status === 'connected' ? null : 'The third-party account rejected the credentials.'),
         is_active: fields.is_active ?? true,
         created_at: timestamp(),
         updated_at: timestamp(),
@@ -79,7 +80,10 @@ export function createStore(clock: Clock): Store {
       const end = belowHex === undefined ? all.length : low;
       const page = all.slice(Math.max(0, end - limit), end).reverse();
       const hasMore = end - limit > 0;
-      return { items: page.map(({ detail }) => summary(detail)), nextAfterHex: hasMore ? (page.at(-1)?.hex ?? null) : null };
+      return {
+        items: page.map(({ detail }) => summary(detail)),
+        nextAfterHex: hasMore ? (page.at(-1)?.hex ?? null) : null,
+      };
     },
 
     getConnector(orgId, hex) {

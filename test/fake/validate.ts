@@ -38,7 +38,9 @@ export function checkCursor(raw: string | null): Checked<string | undefined> {
 /** The `{id}` path parameter: a prefixed connector ID or a bare 24-hex ObjectId. */
 export function checkConnectorId(raw: string): Checked<string> {
   const hex = connectorHex(decodeURIComponent(raw));
-  return hex ? { ok: true, value: hex } : fail('id must be a connector ID (connector_ and 24 hex digits) or a bare 24-hex ObjectId.');
+  return hex
+    ? { ok: true, value: hex }
+    : fail('id must be a connector ID (connector_ and 24 hex digits) or a bare 24-hex ObjectId.');
 }
 
 const validIdempotencyKey = validatorFor(parameterSchema('createAgent', 'Idempotency-Key'));
@@ -46,7 +48,9 @@ const validIdempotencyKey = validatorFor(parameterSchema('createAgent', 'Idempot
 /** `Idempotency-Key`: absent, or as the spec's schema has it (1–128 printable ASCII characters without spaces). */
 export function checkIdempotencyKey(raw: string | undefined): Checked<string | undefined> {
   if (raw === undefined) return { ok: true, value: undefined };
-  return validIdempotencyKey(raw) ? { ok: true, value: raw } : fail('Idempotency-Key must be 1 to 128 printable ASCII characters without spaces.');
+  return validIdempotencyKey(raw)
+    ? { ok: true, value: raw }
+    : fail('Idempotency-Key must be 1 to 128 printable ASCII characters without spaces.');
 }
 
 const agentCreate = schemaValidator('AgentCreate');
@@ -59,5 +63,7 @@ export function checkAgentBody(text: string): Checked<AgentCreate> {
   } catch {
     return fail('The request body is not valid JSON.');
   }
-  return agentCreate(body) ? { ok: true, value: body as AgentCreate } : fail(`The request body is invalid: ${describeErrors(agentCreate)}.`);
+  return agentCreate(body)
+    ? { ok: true, value: body as AgentCreate }
+    : fail(`The request body is invalid: ${describeErrors(agentCreate)}.`);
 }

@@ -73,7 +73,11 @@ const fixtures: BrokenEdit[] = [
   {
     name: 'an error response written inline instead of a shared $ref',
     apply: (c) =>
-      c.edit(CONNECTOR, "    '404':\n      $ref: ../components/responses/NotFound.yaml\n", "    '404':\n      description: Not found.\n"),
+      c.edit(
+        CONNECTOR,
+        "    '404':\n      $ref: ../components/responses/NotFound.yaml\n",
+        "    '404':\n      description: Not found.\n",
+      ),
     expect: [/spec\/paths\/connectors_\{id\}\.yaml:\d+:\d+/, 'macha/error-response-shared'],
   },
   {
@@ -83,24 +87,43 @@ const fixtures: BrokenEdit[] = [
   },
   {
     name: 'a response without the X-Request-ID header',
-    apply: (c) => c.edit('spec/components/responses/Forbidden.yaml', '  X-Request-ID:\n    $ref: ../headers/XRequestId.yaml\n', ''),
+    apply: (c) =>
+      c.edit('spec/components/responses/Forbidden.yaml', '  X-Request-ID:\n    $ref: ../headers/XRequestId.yaml\n', ''),
     expect: [/spec\/components\/responses\/Forbidden\.yaml:\d+:\d+/, 'response-contains-header'],
   },
   {
     name: 'a 429 without Retry-After',
-    apply: (c) => c.edit('spec/components/responses/TooManyRequests.yaml', '  Retry-After:\n    $ref: ../headers/RetryAfter.yaml\n', ''),
+    apply: (c) =>
+      c.edit(
+        'spec/components/responses/TooManyRequests.yaml',
+        '  Retry-After:\n    $ref: ../headers/RetryAfter.yaml\n',
+        '',
+      ),
     expect: [/spec\/components\/responses\/TooManyRequests\.yaml:\d+:\d+/, 'response-contains-header'],
   },
   {
     name: 'a new string field without maxLength (OWASP API4, unbounded input)',
     apply: (c) =>
-      c.edit('spec/components/schemas/Connector.yaml', '  is_active:\n', "  region:\n    type: string\n    description: Where the connector's data lives.\n  is_active:\n"),
+      c.edit(
+        'spec/components/schemas/Connector.yaml',
+        '  is_active:\n',
+        "  region:\n    type: string\n    description: Where the connector's data lives.\n  is_active:\n",
+      ),
     expect: [/spec\/components\/schemas\/Connector\.yaml:\d+:\d+ error/, 'owasp:api4:2023-string-limit'],
   },
   {
     name: 'an operation without its @macha/api-client code sample',
-    apply: (c) => c.edit(AGENTS, "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/agents/post.ts\n", ''),
-    expect: [/spec\/paths\/agents\.yaml:\d+:\d+/, 'macha/code-samples', "{ lang: TypeScript, label: '@macha/api-client' }"],
+    apply: (c) =>
+      c.edit(
+        AGENTS,
+        "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/agents/post.ts\n",
+        '',
+      ),
+    expect: [
+      /spec\/paths\/agents\.yaml:\d+:\d+/,
+      'macha/code-samples',
+      "{ lang: TypeScript, label: '@macha/api-client' }",
+    ],
   },
   {
     name: 'an operation without any code sample',
@@ -121,7 +144,11 @@ const fixtures: BrokenEdit[] = [
     name: 'a component file that is not PascalCase',
     apply: (c) => {
       c.write('spec/components/schemas/connector_type.yaml', 'type: string\ndescription: The integration.\n');
-      c.edit('spec/components/schemas/Connector.yaml', '  type:\n    type: string\n', '  type:\n    $ref: ./connector_type.yaml\n');
+      c.edit(
+        'spec/components/schemas/Connector.yaml',
+        '  type:\n    type: string\n',
+        '  type:\n    $ref: ./connector_type.yaml\n',
+      );
     },
     expect: ['spec/components/schemas/connector_type.yaml: a component file is named <PascalCaseName>.yaml'],
   },

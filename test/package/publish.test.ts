@@ -19,14 +19,20 @@ describe('the packed package', () => {
   afterAll(() => removeTarball());
   test('publint reports nothing', async () => {
     const bytes = readFileSync(tarball);
-    const { messages, pkg } = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, strict: true });
+    const { messages, pkg } = await publint({
+      pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+      strict: true,
+    });
     expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
   });
 
   test('arethetypeswrong finds no problem for ESM consumers (node16 and bundler)', () => {
     // esm-only: CommonJS `require` of an ESM package is a documented choice (README), not a problem.
     const cli = path.join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js');
-    const result = spawnSync(process.execPath, [cli, tarball, '--profile', 'esm-only', '--format', 'table-flipped'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [cli, tarball, '--profile', 'esm-only', '--format', 'table-flipped'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 

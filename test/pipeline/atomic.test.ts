@@ -39,7 +39,12 @@ const edits: BreakingEdit[] = [
   },
   {
     name: 'a schema that is not valid JSON Schema (a negative minLength)',
-    apply: (c) => c.edit(TOOL, '    minLength: 1\n    maxLength: 128\n    examples:\n      - zendesk_get_ticket', '    minLength: -1\n    maxLength: 128\n    examples:\n      - zendesk_get_ticket'),
+    apply: (c) =>
+      c.edit(
+        TOOL,
+        '    minLength: 1\n    maxLength: 128\n    examples:\n      - zendesk_get_ticket',
+        '    minLength: -1\n    maxLength: 128\n    examples:\n      - zendesk_get_ticket',
+      ),
     expect: [/spec\/components\/schemas\/Tool\.yaml:\d+:\d+/, 'struct'],
   },
   {
@@ -56,21 +61,27 @@ const edits: BreakingEdit[] = [
 
 describe.concurrent('npm run generate is atomic', () => {
   const copies: SpecCopy[] = [];
-  afterAll(() => copies.forEach((copy) => copy.remove()));
+  afterAll(() => {
+    for (const copy of copies) copy.remove();
+  });
 
-  test.each(edits.map((edit) => [edit.name, edit] as const))('%s: one clear failure, generated/ untouched', async (_name, edit) => {
-    const copy = copySpec({ withGenerated: true });
-    copies.push(copy);
-    const before = GENERATED_FILES.map((file) => copy.read(`generated/${file}`));
-    edit.apply(copy);
-    // In this process (the same command and output as the script; generate.test.ts runs the script).
-    const { status, output } = await copy.runInProcess('generate.mjs');
-    expect(status, output).toBe(1);
-    expect(output).toContain('generate failed');
-    for (const expected of edit.expect) expect(output).toMatch(expected);
-    // A message for people, not a crash: no JavaScript stack trace.
-    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    expect(GENERATED_FILES.map((file) => copy.read(`generated/${file}`))).toEqual(before);
-    // The whole pipeline; several run at once on a 2-core machine.
-  }, 90_000);
+  test.each(edits.map((edit) => [edit.name, edit] as const))(
+    '%s: one clear failure, generated/ untouched',
+    async (_name, edit) => {
+      const copy = copySpec({ withGenerated: true });
+      copies.push(copy);
+      const before = GENERATED_FILES.map((file) => copy.read(`generated/${file}`));
+      edit.apply(copy);
+      // In this process (the same command and output as the script; generate.test.ts runs the script).
+      const { status, output } = await copy.runInProcess('generate.mjs');
+      expect(status, output).toBe(1);
+      expect(output).toContain('generate failed');
+      for (const expected of edit.expect) expect(output).toMatch(expected);
+      // A message for people, not a crash: no JavaScript stack trace.
+      expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      expect(GENERATED_FILES.map((file) => copy.read(`generated/${file}`))).toEqual(before);
+      // The whole pipeline; several run at once on a 2-core machine.
+    },
+    90_000,
+  );
 });

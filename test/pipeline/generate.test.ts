@@ -20,7 +20,13 @@ describe('npm run generate', () => {
   test('prints every step with its duration and reproduces the committed generated/ byte for byte', async () => {
     const first = copy.run('generate.mjs');
     expect(first.status, first.output).toBe(0);
-    for (const stepName of ['lint (redocly)', 'lint (spectral owasp)', 'bundle (yaml + json)', 'types (openapi-typescript)', 'docs (redoc)']) {
+    for (const stepName of [
+      'lint (redocly)',
+      'lint (spectral owasp)',
+      'bundle (yaml + json)',
+      'types (openapi-typescript)',
+      'docs (redoc)',
+    ]) {
       expect(first.output).toMatch(new RegExp(`✔ ${stepName.replace(/[()+]/g, '\\$&')}\\s+\\d+ ms`));
     }
     const firstBytes = FILES.map((file) => copy.read(`generated/${file}`));
@@ -35,7 +41,9 @@ describe('npm run generate', () => {
   }, 180_000);
 
   test('bundles each component under its file name, never as Name-2', () => {
-    const bundle = JSON.parse(copy.read('generated/openapi.json')) as { components: Record<string, Record<string, unknown>> };
+    const bundle = JSON.parse(copy.read('generated/openapi.json')) as {
+      components: Record<string, Record<string, unknown>>;
+    };
     const names = Object.values(bundle.components).flatMap((named) => Object.keys(named));
     expect(names).toContain('ConnectorDetail');
     expect(names.filter((name) => /-\d+$/.test(name))).toEqual([]);

@@ -13,7 +13,14 @@ const DESCRIPTION = '/** @description A tool a connector exposes to agents.';
 /** Every file under dir, by path relative to it, with its text. */
 function tree(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), 'utf8')]).sort());
+  return Object.fromEntries(
+    files
+      .map((entry) => [
+        path.relative(dir, path.join(entry.parentPath, entry.name)),
+        readFileSync(path.join(entry.parentPath, entry.name), 'utf8'),
+      ])
+      .sort(),
+  );
 }
 
 /** The build's error text, or a failed expectation when it does not fail. */
@@ -58,7 +65,11 @@ describe('package build: the reused type check', { timeout: 120_000 }, () => {
   test('a compiler directive is not just a comment, and a src/ that no longer compiles fails with file and line', () => {
     build();
     const before = copy.read('src/tool-refs.ts');
-    copy.edit('src/tool-refs.ts', 'export function toolRefs', '// @ts-expect-error nothing here is an error\nexport function toolRefs');
+    copy.edit(
+      'src/tool-refs.ts',
+      'export function toolRefs',
+      '// @ts-expect-error nothing here is an error\nexport function toolRefs',
+    );
     expect(failure(build)).toMatch(/src\/tool-refs\.ts\(\d+,\d+\): error TS2578: Unused '@ts-expect-error' directive/);
     copy.write('src/tool-refs.ts', before);
     copy.edit('src/tool-refs.ts', 'name: tool.name', 'name: tool.disabled');

@@ -24,10 +24,22 @@ describe('request bodies past a bound are rejected', () => {
     ['a 2,049-character avatar URL', agentBody({ avatar: `https://cdn.example.com/${x(2_025)}` })],
     ['257 tool references', agentBody({ tools: Array.from({ length: 257 }, () => toolRef) })],
     ['a 129-character tool name', agentBody({ tools: [{ ...toolRef, name: x(129) }] })],
-    ['10,001 selected documents', agentBody({ data_sources: [{ source_id: 'source_6a39a4f1c0ef2ec711ef6dc1', scope: 'selected', documents: documentIds(10_001) }] })],
+    [
+      '10,001 selected documents',
+      agentBody({
+        data_sources: [
+          { source_id: 'source_6a39a4f1c0ef2ec711ef6dc1', scope: 'selected', documents: documentIds(10_001) },
+        ],
+      }),
+    ],
     ['a misspelt field (instruction)', agentBody({ instruction: 'Answer questions.' })],
     ['a tool reference with a field the docs do not list', agentBody({ tools: [{ ...toolRef, is_active: true }] })],
-    ['documents with scope all', agentBody({ data_sources: [{ source_id: 'source_6a39a4f1c0ef2ec711ef6dc1', scope: 'all', documents: ['doc_1'] }] })],
+    [
+      'documents with scope all',
+      agentBody({
+        data_sources: [{ source_id: 'source_6a39a4f1c0ef2ec711ef6dc1', scope: 'all', documents: ['doc_1'] }],
+      }),
+    ],
   ])('AgentCreate rejects %s', (_what, body) => {
     expect(schemaValidator('AgentCreate')(body)).toBe(false);
   });
@@ -41,7 +53,9 @@ describe('request bodies past a bound are rejected', () => {
       model: x(128),
       avatar: x(2_048),
       tools: Array.from({ length: 256 }, () => ({ ...toolRef, name: x(128) })),
-      data_sources: [{ source_id: 'source_6a39a4f1c0ef2ec711ef6dc1', scope: 'selected', documents: documentIds(10_000) }],
+      data_sources: [
+        { source_id: 'source_6a39a4f1c0ef2ec711ef6dc1', scope: 'selected', documents: documentIds(10_000) },
+      ],
     });
     const validate = schemaValidator('AgentCreate');
     expect(validate(body), describeErrors(validate)).toBe(true);
@@ -72,14 +86,23 @@ describe('responses keep room for real values', () => {
   });
 
   test('an error message that quotes a 10 kB input is still a valid API error', () => {
-    const error = { error: { code: 'validation_failed', message: `handle must match ^[a-zA-Z][a-zA-Z0-9]*$, got ${x(10_000)}`, request_id: 'req_a0b88aa084bac0f7' } };
+    const error = {
+      error: {
+        code: 'validation_failed',
+        message: `handle must match ^[a-zA-Z][a-zA-Z0-9]*$, got ${x(10_000)}`,
+        request_id: 'req_a0b88aa084bac0f7',
+      },
+    };
     expect(schemaValidator('ErrorEnvelope')(error)).toBe(true);
   });
 
   test('a list page of more than 100 connectors (the largest limit) is rejected', () => {
     const connector = retrieveResponse.data;
     const { tools: _tools, ...summary } = connector;
-    const page = { data: Array.from({ length: 101 }, () => summary), meta: { request_id: 'req_a0b88aa084bac0f7', next_cursor: null } };
+    const page = {
+      data: Array.from({ length: 101 }, () => summary),
+      meta: { request_id: 'req_a0b88aa084bac0f7', next_cursor: null },
+    };
     expect(schemaValidator('ConnectorList')(page)).toBe(false);
   });
 });

@@ -11,8 +11,9 @@ interface ExampleCase {
 
 /** Named examples of media types and parameters, and `examples` of schemas, found anywhere in the bundle. */
 function collectExamples(node: unknown, where: string, found: ExampleCase[] = []): ExampleCase[] {
-  if (Array.isArray(node)) node.forEach((child, index) => collectExamples(child, `${where}/${index}`, found));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const [index, child] of node.entries()) collectExamples(child, `${where}/${index}`, found);
+  } else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
     const schema = record.schema as object | undefined;
     if (schema && record.examples && typeof record.examples === 'object' && !Array.isArray(record.examples)) {
@@ -20,8 +21,16 @@ function collectExamples(node: unknown, where: string, found: ExampleCase[] = []
         found.push({ where: `${where}/examples/${name}`, schema, value: example.value });
       }
     }
-    if (Array.isArray(record.examples) && (record.type !== undefined || record.anyOf !== undefined || record.$ref !== undefined || record.pattern !== undefined)) {
-      record.examples.forEach((value, index) => found.push({ where: `${where}/examples/${index}`, schema: record, value }));
+    if (
+      Array.isArray(record.examples) &&
+      (record.type !== undefined ||
+        record.anyOf !== undefined ||
+        record.$ref !== undefined ||
+        record.pattern !== undefined)
+    ) {
+      for (const [index, value] of record.examples.entries()) {
+        found.push({ where: `${where}/examples/${index}`, schema: record, value });
+      }
     }
     for (const [key, child] of Object.entries(record)) {
       if (key !== 'examples') collectExamples(child, `${where}/${key}`, found);
@@ -53,7 +62,9 @@ describe('examples in generated/openapi.json', () => {
     for (const [url, item] of Object.entries(bundle.paths)) {
       for (const [method, operation] of Object.entries(item as Record<string, OperationLike>)) {
         if (!operation.responses) continue;
-        const bodies = Object.entries(operation.responses).map(([status, response]) => [status, resolve(response)] as const);
+        const bodies = Object.entries(operation.responses).map(
+          ([status, response]) => [status, resolve(response)] as const,
+        );
         if (operation.requestBody) bodies.push(['request body', operation.requestBody]);
         for (const [what, body] of bodies) {
           const examples = body.content?.['application/json']?.examples ?? {};

@@ -45,20 +45,72 @@ describe('the seeds satisfy the spec', () => {
 describe('payloads that break the contract are rejected', () => {
   const detail = 'ConnectorDetailEnvelope';
   test.each([
-    ['a missing required field (name)', detail, edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data, 'name'))],
-    ['a missing status_reason on the detail shape', detail, edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data, 'status_reason'))],
-    ['a missing tools[] on the detail shape', detail, edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data, 'tools'))],
-    ['a wrong type (is_active as a string)', detail, edited(retrieveResponse, (c) => Object.assign(c.data, { is_active: 'true' }))],
-    ['a wrong type (status_reason as a number)', detail, edited(retrieveResponse, (c) => Object.assign(c.data, { status_reason: 42 }))],
-    ['a malformed ID (wrong prefix)', detail, edited(retrieveResponse, (c) => Object.assign(c.data, { id: 'conn_64f1c0ef2ec711ef6dc1dcf0' }))],
-    ['a malformed ID (upper-case hex)', detail, edited(retrieveResponse, (c) => Object.assign(c.data, { id: 'connector_64F1C0EF2EC711EF6DC1DCF0' }))],
-    ['a timestamp that is not ISO 8601 UTC', detail, edited(retrieveResponse, (c) => Object.assign(c.data, { created_at: '01/06/2026' }))],
-    ['a tool without requires_confirmation', detail, edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data.tools[1]!, 'requires_confirmation'))],
+    [
+      'a missing required field (name)',
+      detail,
+      edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data, 'name')),
+    ],
+    [
+      'a missing status_reason on the detail shape',
+      detail,
+      edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data, 'status_reason')),
+    ],
+    [
+      'a missing tools[] on the detail shape',
+      detail,
+      edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data, 'tools')),
+    ],
+    [
+      'a wrong type (is_active as a string)',
+      detail,
+      edited(retrieveResponse, (c) => Object.assign(c.data, { is_active: 'true' })),
+    ],
+    [
+      'a wrong type (status_reason as a number)',
+      detail,
+      edited(retrieveResponse, (c) => Object.assign(c.data, { status_reason: 42 })),
+    ],
+    [
+      'a malformed ID (wrong prefix)',
+      detail,
+      edited(retrieveResponse, (c) => Object.assign(c.data, { id: 'conn_64f1c0ef2ec711ef6dc1dcf0' })),
+    ],
+    [
+      'a malformed ID (upper-case hex)',
+      detail,
+      edited(retrieveResponse, (c) => Object.assign(c.data, { id: 'connector_64F1C0EF2EC711EF6DC1DCF0' })),
+    ],
+    [
+      'a timestamp that is not ISO 8601 UTC',
+      detail,
+      edited(retrieveResponse, (c) => Object.assign(c.data, { created_at: '01/06/2026' })),
+    ],
+    [
+      'a tool without requires_confirmation',
+      detail,
+      edited(retrieveResponse, (c) => Reflect.deleteProperty(c.data.tools[1]!, 'requires_confirmation')),
+    ],
     ['a missing request_id in meta', detail, edited(retrieveResponse, (c) => Object.assign(c, { meta: {} }))],
-    ['a list without next_cursor', 'ConnectorList', edited(listResponse, (c) => Object.assign(c, { meta: { request_id: 'req_1' } }))],
-    ['an agent body without instructions or instructions_html', 'AgentCreate', edited(createAgentBody, (c) => Reflect.deleteProperty(c, 'instructions'))],
-    ['an agent handle starting with a digit', 'AgentCreate', edited(createAgentBody, (c) => Object.assign(c, { handle: '1zendesk' }))],
-    ['a tool ref without connector_id', 'AgentCreate', edited(createAgentBody, (c) => Reflect.deleteProperty(c.tools[0]!, 'connector_id'))],
+    [
+      'a list without next_cursor',
+      'ConnectorList',
+      edited(listResponse, (c) => Object.assign(c, { meta: { request_id: 'req_1' } })),
+    ],
+    [
+      'an agent body without instructions or instructions_html',
+      'AgentCreate',
+      edited(createAgentBody, (c) => Reflect.deleteProperty(c, 'instructions')),
+    ],
+    [
+      'an agent handle starting with a digit',
+      'AgentCreate',
+      edited(createAgentBody, (c) => Object.assign(c, { handle: '1zendesk' })),
+    ],
+    [
+      'a tool ref without connector_id',
+      'AgentCreate',
+      edited(createAgentBody, (c) => Reflect.deleteProperty(c.tools[0]!, 'connector_id')),
+    ],
   ])('%s', (_what, schema, payload) => {
     expect(schemaValidator(schema)(payload)).toBe(false);
   });

@@ -5,7 +5,9 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /** The bundled OpenAPI document, as `npm run generate` wrote it. */
-export const bundle = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8')) as OpenApiDocument;
+export const bundle = JSON.parse(
+  readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'),
+) as OpenApiDocument;
 
 /** The parts of an OpenAPI document the tests walk. */
 export interface OpenApiDocument {
@@ -46,7 +48,10 @@ function absoluteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(absoluteRefs);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [key, key === '$ref' && typeof child === 'string' && child.startsWith('#') ? BUNDLE_ID + child : absoluteRefs(child)]),
+      Object.entries(value).map(([key, child]) => [
+        key,
+        key === '$ref' && typeof child === 'string' && child.startsWith('#') ? BUNDLE_ID + child : absoluteRefs(child),
+      ]),
     );
   }
   return value;
@@ -130,7 +135,12 @@ function readOperations(): BundleOperation[] {
       const responses = Object.fromEntries(
         Object.entries(operation.responses as Record<string, object>).map(([status, response]) => {
           const resolved = resolveRef<ResponseObject>(response);
-          const headers = Object.fromEntries(Object.entries(resolved.headers ?? {}).map(([name, header]) => [name, resolveRef<ResponseObject['headers'][string]>(header)]));
+          const headers = Object.fromEntries(
+            Object.entries(resolved.headers ?? {}).map(([name, header]) => [
+              name,
+              resolveRef<ResponseObject['headers'][string]>(header),
+            ]),
+          );
           return [status, { ...resolved, headers, content: resolved.content ?? {} }];
         }),
       );
@@ -151,7 +161,12 @@ function readOperations(): BundleOperation[] {
 /** The operation with this operationId; throws naming the known ones if there is none. */
 export function operationById(operationId: string): BundleOperation {
   const found = bundleOperations().find((operation) => operation.operationId === operationId);
-  if (!found) throw new Error(`no operation ${operationId} in generated/openapi.json (known: ${bundleOperations().map((o) => o.operationId).join(', ')})`);
+  if (!found)
+    throw new Error(
+      `no operation ${operationId} in generated/openapi.json (known: ${bundleOperations()
+        .map((o) => o.operationId)
+        .join(', ')})`,
+    );
   return found;
 }
 
@@ -176,7 +191,8 @@ export interface ReceivedResponse {
 export function responseProblems(operation: BundleOperation, received: ReceivedResponse): string[] {
   const where = `${operation.operationId} ${received.status}`;
   const declared = operation.responses[String(received.status)];
-  if (!declared) return [`${where}: status not declared in the spec (declared: ${Object.keys(operation.responses).join(', ')})`];
+  if (!declared)
+    return [`${where}: status not declared in the spec (declared: ${Object.keys(operation.responses).join(', ')})`];
   const problems: string[] = [];
   for (const [name, header] of Object.entries(declared.headers)) {
     const raw = received.headers.get(name);
@@ -192,7 +208,8 @@ export function responseProblems(operation: BundleOperation, received: ReceivedR
   const media = declared.content['application/json'];
   if (!media) return problems;
   const contentType = received.headers.get('content-type') ?? '';
-  if (!contentType.startsWith('application/json')) problems.push(`${where}: content-type is ${JSON.stringify(contentType)}, not application/json`);
+  if (!contentType.startsWith('application/json'))
+    problems.push(`${where}: content-type is ${JSON.stringify(contentType)}, not application/json`);
   let body: unknown;
   try {
     body = JSON.parse(received.bodyText);

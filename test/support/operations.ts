@@ -29,9 +29,24 @@ export function documentedOperations(): DocumentedOperation[] {
     Object.entries(item)
       .filter(([method]) => METHODS.includes(method))
       .map(([method, value]) => {
-        const operation = value as Record<string, unknown> & { operationId: string; summary: string; tags: string[]; 'x-codeSamples'?: CodeSample[] };
-        const samples = Object.fromEntries((operation['x-codeSamples'] ?? []).map((sample) => [sample.label ?? sample.lang, sample.source]));
-        return { operationId: operation.operationId, method, path, summary: operation.summary, tag: operation.tags[0] ?? '', samples, raw: operation };
+        const operation = value as Record<string, unknown> & {
+          operationId: string;
+          summary: string;
+          tags: string[];
+          'x-codeSamples'?: CodeSample[];
+        };
+        const samples = Object.fromEntries(
+          (operation['x-codeSamples'] ?? []).map((sample) => [sample.label ?? sample.lang, sample.source]),
+        );
+        return {
+          operationId: operation.operationId,
+          method,
+          path,
+          summary: operation.summary,
+          tag: operation.tags[0] ?? '',
+          samples,
+          raw: operation,
+        };
       }),
   );
 }

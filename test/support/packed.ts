@@ -11,7 +11,10 @@ export function packTarball(): { tarball: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-pack-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const output = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+    const output = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const [{ filename }] = JSON.parse(output) as [{ filename: string }];
     return { tarball: path.join(dir, filename), remove };
   } catch (error) {

@@ -42,20 +42,27 @@ export async function launchPrism(args: string[], options: { port?: number } = {
   const baseUrl = `http://127.0.0.1:${port}`;
   // One V8 helper thread, as the pipeline's scripts and the test workers: Prism starts while the
   // tests run, on the same two cores.
-  const child = spawn(process.execPath, ['--v8-pool-size=1', PRISM_CLI, ...args, '-p', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--v8-pool-size=1', PRISM_CLI, ...args, '-p', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    },
+  );
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   let stopping = false;
-  const describe = (what: string) => `Prism (${args[0]}, pid ${child.pid}, port ${port}) ${what}. Its output:\n${output.trim() || '(nothing)'}`;
+  const describe = (what: string) =>
+    `Prism (${args[0]}, pid ${child.pid}, port ${port}) ${what}. Its output:\n${output.trim() || '(nothing)'}`;
 
   const ready = (async () => {
     const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -65,7 +72,12 @@ export async function launchPrism(args: string[], options: { port?: number } = {
     // trusted to come from Prism and not from whatever else might hold that port.
     const listening = `Prism is listening on ${baseUrl}`;
     while (Date.now() < deadline) {
-      if (exitCode !== undefined) throw new Error(describe(`exited with code ${exitCode} before answering${/EADDRINUSE/.test(output) ? ' (port already in use)' : ''}`));
+      if (exitCode !== undefined)
+        throw new Error(
+          describe(
+            `exited with code ${exitCode} before answering${/EADDRINUSE/.test(output) ? ' (port already in use)' : ''}`,
+          ),
+        );
       if (!stopping && output.includes(listening) && (await answers(baseUrl))) return;
       await delay(POLL_MS);
     }

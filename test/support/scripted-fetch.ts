@@ -23,7 +23,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** An error envelope response. */
-export function apiError(status: number, code: string, message = `${code} happened`, headers: Record<string, string> = {}): Response {
+export function apiError(
+  status: number,
+  code: string,
+  message = `${code} happened`,
+  headers: Record<string, string> = {},
+): Response {
   return json(status, { error: { code, message, request_id: 'req_envelope001' } }, headers);
 }
 
@@ -31,7 +36,13 @@ export function apiError(status: number, code: string, message = `${code} happen
 export function scriptedFetch(...script: Reply[]) {
   const sent: SentRequest[] = [];
   const fetch = vi.fn(async (request: Request): Promise<Response> => {
-    sent.push({ method: request.method, url: request.url, headers: request.headers, body: await request.text(), at: Date.now() });
+    sent.push({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: await request.text(),
+      at: Date.now(),
+    });
     const reply = script.shift();
     if (reply === undefined) throw new Error(`scriptedFetch: unexpected request ${request.method} ${request.url}`);
     if (reply instanceof Error) throw reply;

@@ -40,7 +40,11 @@ export function useSpecCheck(options: { baseUrl: string; sameRequestId: boolean 
     const seen = exchanges;
     exchanges = [];
     expect(seen.flatMap((exchange) => exchange.problems.map((problem) => `${exchange.label}: ${problem}`))).toEqual([]);
-    expect(seen.flatMap((exchange) => exchange.violations.map((violation) => `${exchange.label}: sl-violations ${JSON.stringify(violation)}`))).toEqual([]);
+    expect(
+      seen.flatMap((exchange) =>
+        exchange.violations.map((violation) => `${exchange.label}: sl-violations ${JSON.stringify(violation)}`),
+      ),
+    ).toEqual([]);
   });
 
   return {
@@ -48,7 +52,11 @@ export function useSpecCheck(options: { baseUrl: string; sameRequestId: boolean 
       const response = await fetch(request);
       const url = new URL(request.url);
       const pathname = url.pathname.slice(basePath.length) || '/';
-      const exchange: Exchange = { label: `${request.method} ${pathname}${url.search} -> ${response.status}`, problems: [], violations: [] };
+      const exchange: Exchange = {
+        label: `${request.method} ${pathname}${url.search} -> ${response.status}`,
+        problems: [],
+        violations: [],
+      };
       exchanges.push(exchange);
       const violations = response.headers.get('sl-violations');
       if (violations) exchange.violations = JSON.parse(violations) as Violation[];
@@ -59,7 +67,8 @@ export function useSpecCheck(options: { baseUrl: string; sameRequestId: boolean 
       }
       const bodyText = await response.clone().text();
       exchange.problems = responseProblems(operation, { status: response.status, headers: response.headers, bodyText });
-      if (options.sameRequestId && exchange.problems.length === 0) exchange.problems.push(...requestIdProblems(response.headers, bodyText));
+      if (options.sameRequestId && exchange.problems.length === 0)
+        exchange.problems.push(...requestIdProblems(response.headers, bodyText));
       return response;
     },
     takeViolations() {

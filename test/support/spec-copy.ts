@@ -30,7 +30,15 @@ export interface SpecCopy {
 /** Copies the inputs of the pipeline into a new temporary folder. */
 export function copySpec(options: { withGenerated?: boolean; withPackage?: boolean } = {}): SpecCopy {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-spec-'));
-  for (const entry of ['spec', 'src', 'redocly.yaml', '.spectral.yaml', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) {
+  for (const entry of [
+    'spec',
+    'src',
+    'redocly.yaml',
+    '.spectral.yaml',
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ]) {
     cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   // The pipeline's tools and the client's dependencies, shared rather than installed again (and
@@ -38,7 +46,8 @@ export function copySpec(options: { withGenerated?: boolean; withPackage?: boole
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   if (options.withGenerated) cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
   // The released contracts: `npm run lint` checks the spec against the latest one.
-  if (existsSync(path.join(ROOT, 'releases'))) cpSync(path.join(ROOT, 'releases'), path.join(dir, 'releases'), { recursive: true });
+  if (existsSync(path.join(ROOT, 'releases')))
+    cpSync(path.join(ROOT, 'releases'), path.join(dir, 'releases'), { recursive: true });
   // What `npm run release` edits besides the spec.
   if (options.withPackage) {
     for (const file of ['package-lock.json', 'CHANGELOG.md']) {
@@ -60,7 +69,11 @@ export function copySpec(options: { withGenerated?: boolean; withPackage?: boole
       return readFileSync(path.join(dir, file), 'utf8');
     },
     run(script, args = []) {
-      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       return { status: result.status, output: `${result.stdout}${result.stderr}` };
     },
     async runInProcess(script, args = []) {

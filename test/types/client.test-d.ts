@@ -1,6 +1,14 @@
 // Type-level tests of the client: what compiles and what must not.
 import { describe, expectTypeOf, test } from 'vitest';
-import { createMachaClient, toolRefs, type Agent, type Connector, type ConnectorDetail, type ErrorEnvelope, type ToolRef } from '../../src/index.js';
+import {
+  createMachaClient,
+  toolRefs,
+  type Agent,
+  type Connector,
+  type ConnectorDetail,
+  type ErrorEnvelope,
+  type ToolRef,
+} from '../../src/index.js';
 
 const macha = createMachaClient({ apiKey: 'mka_live_x', baseUrl: 'http://localhost:4010' });
 const ID = 'connector_64f1c0ef2ec711ef6dc1dcf0';
@@ -10,7 +18,10 @@ type Equivalent<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fal
 
 describe('client types', () => {
   test('resource methods resolve to the typed success bodies', () => {
-    expectTypeOf(macha.connectors.list).returns.resolves.toEqualTypeOf<{ data: Connector[]; meta: { request_id: string; next_cursor: string | null } }>();
+    expectTypeOf(macha.connectors.list).returns.resolves.toEqualTypeOf<{
+      data: Connector[];
+      meta: { request_id: string; next_cursor: string | null };
+    }>();
     expectTypeOf(macha.connectors.retrieve).returns.resolves.toHaveProperty('data').toEqualTypeOf<ConnectorDetail>();
     expectTypeOf(macha.agents.create).returns.resolves.toHaveProperty('data').toEqualTypeOf<Agent>();
     expectTypeOf(macha.connectors.listAll).returns.toEqualTypeOf<AsyncGenerator<Connector, void, undefined>>();

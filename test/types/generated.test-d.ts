@@ -1,6 +1,17 @@
 // Type-level tests of generated/schema.ts: what application code can and cannot write.
 import { describe, expectTypeOf, test } from 'vitest';
-import type { AgentCreate, Connector, ConnectorDetail, ConnectorStatus, ErrorCode, ListMeta, Tool, ToolType, operations, paths } from '../../generated/schema.js';
+import type {
+  AgentCreate,
+  Connector,
+  ConnectorDetail,
+  ConnectorStatus,
+  ErrorCode,
+  ListMeta,
+  Tool,
+  ToolType,
+  operations,
+  paths,
+} from '../../generated/schema.js';
 
 describe('generated types', () => {
   test('status offers the known literals (the schema also accepts later values; the types list the known ones)', () => {
@@ -41,6 +52,8 @@ describe('generated types', () => {
   test('operations are keyed by their operationIds and paths by their URLs', () => {
     expectTypeOf<keyof operations>().toEqualTypeOf<'listConnectors' | 'getConnector' | 'createAgent'>();
     expectTypeOf<keyof paths>().toEqualTypeOf<'/connectors' | '/connectors/{id}' | '/agents'>();
-    expectTypeOf<operations['listConnectors']['parameters']['query']>().toEqualTypeOf<{ cursor?: string; limit?: number } | undefined>();
+    expectTypeOf<operations['listConnectors']['parameters']['query']>().toEqualTypeOf<
+      { cursor?: string; limit?: number } | undefined
+    >();
   });
 });

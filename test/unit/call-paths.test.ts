@@ -33,8 +33,15 @@ describe('the direct and the middleware path send the same request', () => {
       request.on('end', () => {
         received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
         const status = request.method === 'POST' ? (postStatuses.shift() ?? 201) : 200;
-        const payload = status >= 500 ? { error: { code: 'service_unavailable', message: 'Try again.', request_id: 'req_1' } } : request.method === 'POST' ? CREATED : retrieveResponse;
-        response.writeHead(status, { 'content-type': 'application/json', 'retry-after': '0' }).end(JSON.stringify(payload));
+        const payload =
+          status >= 500
+            ? { error: { code: 'service_unavailable', message: 'Try again.', request_id: 'req_1' } }
+            : request.method === 'POST'
+              ? CREATED
+              : retrieveResponse;
+        response
+          .writeHead(status, { 'content-type': 'application/json', 'retry-after': '0' })
+          .end(JSON.stringify(payload));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,7 +52,15 @@ describe('the direct and the middleware path send the same request', () => {
   /** What the server saw of the last request, without the headers that differ by transport. */
   const lastRequest = () => {
     const { method, url, headers, body } = received.at(-1)!;
-    return { method, url, body, authorization: headers.authorization, userAgent: headers['user-agent'], contentType: headers['content-type'], idempotencyKey: headers['idempotency-key'] };
+    return {
+      method,
+      url,
+      body,
+      authorization: headers.authorization,
+      userAgent: headers['user-agent'],
+      contentType: headers['content-type'],
+      idempotencyKey: headers['idempotency-key'],
+    };
   };
 
   test('a retrieve: directly, through middleware (which sees one request and one response), and directly again once ejected', async () => {
@@ -53,12 +68,17 @@ describe('the direct and the middleware path send the same request', () => {
     const id = retrieveResponse.data.id;
     expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
     const direct = lastRequest();
-    expect(direct).toMatchObject({ method: 'GET', url: `/api/v1/connectors/${id}`, authorization: `Bearer ${API_KEY}` });
+    expect(direct).toMatchObject({
+      method: 'GET',
+      url: `/api/v1/connectors/${id}`,
+      authorization: `Bearer ${API_KEY}`,
+    });
     expect(direct.userAgent).toMatch(/^@macha\/api-client\//);
 
     const seen: string[] = [];
     const middleware = {
-      onRequest: ({ request }: { request: Request }) => void seen.push(`request ${request.method} ${new URL(request.url).pathname}`),
+      onRequest: ({ request }: { request: Request }) =>
+        void seen.push(`request ${request.method} ${new URL(request.url).pathname}`),
       onResponse: ({ response }: { response: Response }) => void seen.push(`response ${response.status}`),
     };
     macha.use(middleware);
@@ -108,11 +128,22 @@ describe('the direct and the middleware path send the same request', () => {
     const redirecting = createServer((_request, response) => response.writeHead(302, { location: target }).end());
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
     try {
-      const macha = createMachaClient({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/api/v1`, maxRetries: 0 });
-      const direct = await macha.connectors.retrieve(retrieveResponse.data.id).catch((error: { code?: string }) => error);
+      const macha = createMachaClient({
+        apiKey: API_KEY,
+        baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/api/v1`,
+        maxRetries: 0,
+      });
+      const direct = await macha.connectors
+        .retrieve(retrieveResponse.data.id)
+        .catch((error: { code?: string }) => error);
       macha.use({ onRequest: () => undefined });
-      const viaMiddleware = await macha.connectors.retrieve(retrieveResponse.data.id).catch((error: { code?: string }) => error);
-      expect([(direct as { code?: string }).code, (viaMiddleware as { code?: string }).code]).toEqual(['network_error', 'network_error']);
+      const viaMiddleware = await macha.connectors
+        .retrieve(retrieveResponse.data.id)
+        .catch((error: { code?: string }) => error);
+      expect([(direct as { code?: string }).code, (viaMiddleware as { code?: string }).code]).toEqual([
+        'network_error',
+        'network_error',
+      ]);
     } finally {
       await new Promise<void>((resolve) => redirecting.close(() => resolve()));
     }

@@ -21,11 +21,21 @@ describe('MachaError from the API', () => {
   test('the error envelope gives code and message; X-Request-ID wins over the envelope request_id', async () => {
     const error = await failure(apiError(404, 'not_found', 'Connector not found.'));
     expect(error).toBeInstanceOf(MachaError);
-    expect(error.toJSON()).toEqual({ name: 'MachaError', status: 404, code: 'not_found', message: 'Connector not found.', requestId: 'req_header0001', retryAfter: null });
+    expect(error.toJSON()).toEqual({
+      name: 'MachaError',
+      status: 404,
+      code: 'not_found',
+      message: 'Connector not found.',
+      requestId: 'req_header0001',
+      retryAfter: null,
+    });
   });
 
   test('without X-Request-ID the envelope request_id is used', async () => {
-    const response = new Response(JSON.stringify({ error: { code: 'insufficient_scope', message: 'no', request_id: 'req_envelope001' } }), { status: 403 });
+    const response = new Response(
+      JSON.stringify({ error: { code: 'insufficient_scope', message: 'no', request_id: 'req_envelope001' } }),
+      { status: 403 },
+    );
     expect((await failure(response)).requestId).toBe('req_envelope001');
   });
 
@@ -39,7 +49,11 @@ describe('MachaError from the API', () => {
   });
 
   test.each([
-    ['an HTML gateway page', new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }), 502],
+    [
+      'an HTML gateway page',
+      new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+      502,
+    ],
     ['JSON without the envelope', json(400, { message: 'bad' }), 400],
     ['an envelope whose code is not a string', json(500, { error: { code: 42, message: 'x' } }), 500],
     ['an empty body', new Response(null, { status: 503 }), 503],
@@ -60,7 +74,10 @@ describe('MachaError from the API', () => {
   });
 
   test('a body over 10 MiB is refused as invalid_response instead of being read into memory', async () => {
-    const huge = new Response(new Uint8Array(11 * 1024 * 1024).fill(32), { status: 200, headers: { 'content-type': 'application/json' } });
+    const huge = new Response(new Uint8Array(11 * 1024 * 1024).fill(32), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
     const error = await failure(huge);
     expect([error.status, error.code]).toEqual([200, 'invalid_response']);
     expect(error.message).toMatch(/exceeds 10485760 bytes/);
@@ -84,7 +101,13 @@ describe('the API key never leaks', () => {
 
   test.each(hostileReplies)('%s: not in message, toString, JSON, stack or console.log output', async (_what, reply) => {
     const error = await failure(reply);
-    for (const text of [error.message, String(error), JSON.stringify(error), error.stack ?? '', inspect(error, { depth: 5 })]) {
+    for (const text of [
+      error.message,
+      String(error),
+      JSON.stringify(error),
+      error.stack ?? '',
+      inspect(error, { depth: 5 }),
+    ]) {
       expect(text).not.toContain(API_KEY);
     }
   });

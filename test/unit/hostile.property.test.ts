@@ -37,7 +37,10 @@ const idArbitrary = fc.oneof(
 const SAFE_BODY = new Response('{"data":{},"meta":{"request_id":"req_1"}}');
 
 function assertNoKey(error: unknown): void {
-  const texts = error instanceof Error ? [error.message, String(error), JSON.stringify(error), error.stack ?? '', inspect(error, { depth: 5 })] : [String(error)];
+  const texts =
+    error instanceof Error
+      ? [error.message, String(error), JSON.stringify(error), error.stack ?? '', inspect(error, { depth: 5 })]
+      : [String(error)];
   for (const text of texts) expect(text).not.toContain(API_KEY);
 }
 
@@ -98,7 +101,9 @@ describe('hostile client input (fast-check)', () => {
         fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
         fc.integer({ min: -1000, max: 1000 }),
         counted('list query values', async (cursor, limit) => {
-          const { fetch, sent } = scriptedFetch(() => new Response('{"data":[],"meta":{"request_id":"req_1","next_cursor":null}}'));
+          const { fetch, sent } = scriptedFetch(
+            () => new Response('{"data":[],"meta":{"request_id":"req_1","next_cursor":null}}'),
+          );
           await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.list({ cursor, limit });
           const url = new URL(sent[0]!.url);
           expect(url.pathname).toBe('/api/v1/connectors');
@@ -114,21 +119,35 @@ describe('hostile client input (fast-check)', () => {
 
 /** A server reply of any kind: status, content type, headers present or not, and a body of random bytes, wrong-shape JSON or echoes of the key. */
 const replyArbitrary = fc.record({
-  status: fc.oneof(fc.constantFrom(200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504), fc.integer({ min: 200, max: 599 })),
-  contentType: fc.option(fc.constantFrom('application/json', 'text/html', 'text/plain', 'application/octet-stream', 'application/json; charset=utf-8'), { nil: undefined }),
+  status: fc.oneof(
+    fc.constantFrom(200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504),
+    fc.integer({ min: 200, max: 599 }),
+  ),
+  contentType: fc.option(
+    fc.constantFrom(
+      'application/json',
+      'text/html',
+      'text/plain',
+      'application/octet-stream',
+      'application/json; charset=utf-8',
+    ),
+    { nil: undefined },
+  ),
   requestId: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
   retryAfter: fc.option(fc.oneof(fc.nat({ max: 100 }).map(String), fc.string({ maxLength: 12 })), { nil: undefined }),
   body: fc.oneof(
     fc.uint8Array({ maxLength: 2048 }),
     fc.json().map((text) => new TextEncoder().encode(text)),
     fc.anything().map((value) => new TextEncoder().encode(JSON.stringify({ data: value, meta: value }) ?? '')),
-    fc.constantFrom(
-      `{"error":{"code":"unauthorized","message":"bad key ${API_KEY}","request_id":"req_1"}}`,
-      `<html>${API_KEY}</html>`,
-      '{"error":null}',
-      '{"data":',
-      '',
-    ).map((text) => new TextEncoder().encode(text)),
+    fc
+      .constantFrom(
+        `{"error":{"code":"unauthorized","message":"bad key ${API_KEY}","request_id":"req_1"}}`,
+        `<html>${API_KEY}</html>`,
+        '{"error":null}',
+        '{"data":',
+        '',
+      )
+      .map((text) => new TextEncoder().encode(text)),
   ),
 });
 

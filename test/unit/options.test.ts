@@ -20,7 +20,9 @@ describe('createMachaClient options', () => {
   });
 
   test('a key with a line break (a copy-paste accident, or header injection) is refused', () => {
-    expect(() => createMachaClient({ apiKey: `${API_KEY}\r\nX-Evil: 1`, baseUrl: BASE_URL })).toThrow(/spaces, line breaks/);
+    expect(() => createMachaClient({ apiKey: `${API_KEY}\r\nX-Evil: 1`, baseUrl: BASE_URL })).toThrow(
+      /spaces, line breaks/,
+    );
   });
 
   test('baseUrl defaults to the spec server', async () => {
@@ -41,7 +43,9 @@ describe('createMachaClient options', () => {
   test('http:// is allowed to loopback, and elsewhere only with allowInsecureHttp', () => {
     expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: 'http://localhost:4010' })).not.toThrow();
     expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: 'http://[::1]:4010' })).not.toThrow();
-    expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: 'http://10.0.0.5', allowInsecureHttp: true })).not.toThrow();
+    expect(() =>
+      createMachaClient({ apiKey: API_KEY, baseUrl: 'http://10.0.0.5', allowInsecureHttp: true }),
+    ).not.toThrow();
   });
 
   test.each([

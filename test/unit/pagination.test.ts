@@ -5,7 +5,10 @@ import { API_KEY, BASE_URL, json, scriptedFetch, type Reply } from '../support/s
 
 /** A page of connectors with the given IDs' last digits. */
 function page(ids: string[], next: string | null) {
-  return json(200, { data: ids.map((id) => ({ id: `connector_${id.padStart(24, '0')}`, status: 'connected' })), meta: { request_id: 'req_1', next_cursor: next } });
+  return json(200, {
+    data: ids.map((id) => ({ id: `connector_${id.padStart(24, '0')}`, status: 'connected' })),
+    meta: { request_id: 'req_1', next_cursor: next },
+  });
 }
 
 async function collect(script: Reply[], query?: { limit?: number; cursor?: string }) {
@@ -23,7 +26,9 @@ async function collect(script: Reply[], query?: { limit?: number; cursor?: strin
 
 describe('connectors.listAll', () => {
   test('yields every item of every page in order, sending each next_cursor back once', async () => {
-    const { ids, error, queries } = await collect([page(['1', '2'], 'c2'), page(['3', '4'], 'c4'), page(['5'], null)], { limit: 2 });
+    const { ids, error, queries } = await collect([page(['1', '2'], 'c2'), page(['3', '4'], 'c4'), page(['5'], null)], {
+      limit: 2,
+    });
     expect(error).toBeUndefined();
     expect(ids).toEqual(['01', '02', '03', '04', '05']);
     expect(queries).toEqual(['limit=2', 'limit=2&cursor=c2', 'limit=2&cursor=c4']);
@@ -58,7 +63,10 @@ describe('connectors.listAll', () => {
   });
 
   test('a failing page stops the iteration with its MachaError after the items already yielded', async () => {
-    const { ids, error } = await collect([page(['1'], 'c1'), json(404, { error: { code: 'not_found', message: 'gone', request_id: 'req_2' } })]);
+    const { ids, error } = await collect([
+      page(['1'], 'c1'),
+      json(404, { error: { code: 'not_found', message: 'gone', request_id: 'req_2' } }),
+    ]);
     expect(ids).toEqual(['01']);
     expect([error?.status, error?.code]).toEqual([404, 'not_found']);
   });

@@ -44,7 +44,9 @@ describe('IDs are validated against the spec before any request', () => {
 
   test('a wrong type is refused too', async () => {
     const { fetch } = scriptedFetch();
-    const retrieve = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.retrieve as (id: unknown) => Promise<unknown>;
+    const retrieve = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.retrieve as (
+      id: unknown,
+    ) => Promise<unknown>;
     await expect(retrieve(42)).rejects.toThrow(/got 42/);
   });
 
@@ -73,7 +75,9 @@ describe('IDs are validated against the spec before any request', () => {
 
   test('query values are encoded, never concatenated', async () => {
     const { fetch, sent } = scriptedFetch(new Response('{"data":[],"meta":{"request_id":"req_1","next_cursor":null}}'));
-    await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.list({ cursor: 'a&limit=100#x/../..' });
+    await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.list({
+      cursor: 'a&limit=100#x/../..',
+    });
     const url = new URL(sent[0]!.url);
     expect(url.pathname).toBe('/api/v1/connectors');
     expect([...url.searchParams]).toEqual([['cursor', 'a&limit=100#x/../..']]);

@@ -6,11 +6,21 @@ import { retrieveResponse } from '../fixtures/seeds.js';
 import { bundle } from '../support/bundle.js';
 import { API_KEY, BASE_URL, json, scriptedFetch } from '../support/scripted-fetch.js';
 
-const VERBS: Record<string, string> = { list: 'list', get: 'retrieve', create: 'create', update: 'update', delete: 'delete' };
+const VERBS: Record<string, string> = {
+  list: 'list',
+  get: 'retrieve',
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+};
 
 describe('resource methods', () => {
   test('every operation in the spec has a method named after its tag and operationId verb (listAll for cursor lists)', () => {
-    const macha = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: scriptedFetch().fetch }) as unknown as Record<string, Record<string, unknown>>;
+    const macha = createMachaClient({
+      apiKey: API_KEY,
+      baseUrl: BASE_URL,
+      fetch: scriptedFetch().fetch,
+    }) as unknown as Record<string, Record<string, unknown>>;
     const operations = Object.values(bundle.paths)
       .flatMap((item) => Object.values(item as Record<string, { operationId?: string; tags?: string[] }>))
       .filter((value) => typeof value.operationId === 'string');
@@ -18,14 +28,18 @@ describe('resource methods', () => {
     for (const { operationId = '', tags = [] } of operations) {
       const verb = /^[a-z]+/.exec(operationId)?.[0] ?? '';
       const resource = tags[0]!.toLowerCase().replace(/\s+(\w)/g, (_match, letter: string) => letter.toUpperCase());
-      expect(typeof macha[resource]?.[VERBS[verb]!], `${operationId} → macha.${resource}.${VERBS[verb]}`).toBe('function');
+      expect(typeof macha[resource]?.[VERBS[verb]!], `${operationId} → macha.${resource}.${VERBS[verb]}`).toBe(
+        'function',
+      );
     }
     expect(typeof macha.connectors?.listAll).toBe('function');
   });
 
   test('sends the bearer key and a User-Agent naming the package and version on every request', async () => {
     const { fetch, sent } = scriptedFetch(json(200, retrieveResponse));
-    await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.retrieve(retrieveResponse.data.id);
+    await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.retrieve(
+      retrieveResponse.data.id,
+    );
     expect(sent[0]?.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
     expect(sent[0]?.headers.get('user-agent')).toMatch(/^@macha\/api-client\/\d+\.\d+\.\d+ node\/\d+/);
   });
@@ -35,7 +49,9 @@ describe('resource methods', () => {
     Object.assign(future.data, { status: 'paused', region: 'eu' });
     Object.assign(future.data.tools[0]!, { type: 'admin', category: 'tickets' });
     const { fetch } = scriptedFetch(json(200, future));
-    const result = await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.retrieve(future.data.id);
+    const result = await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).connectors.retrieve(
+      future.data.id,
+    );
     expect(result).toEqual(future);
   });
 
@@ -44,12 +60,19 @@ describe('resource methods', () => {
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch });
     expect((await macha.connectors.retrieve(retrieveResponse.data.id)).meta.request_id).toBe('req_a0b88aa084bac0f7');
     const raw = await macha.GET('/connectors/{id}', { params: { path: { id: retrieveResponse.data.id } } });
-    expect([raw.response.headers.get('x-request-id'), raw.data?.meta.request_id]).toEqual(['req_header0001', 'req_a0b88aa084bac0f7']);
+    expect([raw.response.headers.get('x-request-id'), raw.data?.meta.request_id]).toEqual([
+      'req_header0001',
+      'req_a0b88aa084bac0f7',
+    ]);
   });
 
   test('the raw surface keeps openapi-fetch semantics: HTTP errors resolve with error, they do not throw', async () => {
-    const { fetch } = scriptedFetch(json(404, { error: { code: 'not_found', message: 'Connector not found.', request_id: 'req_9' } }));
-    const raw = await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).GET('/connectors/{id}', { params: { path: { id: retrieveResponse.data.id } } });
+    const { fetch } = scriptedFetch(
+      json(404, { error: { code: 'not_found', message: 'Connector not found.', request_id: 'req_9' } }),
+    );
+    const raw = await createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch }).GET('/connectors/{id}', {
+      params: { path: { id: retrieveResponse.data.id } },
+    });
     expect([raw.data, raw.error?.error.code, raw.response.status]).toEqual([undefined, 'not_found', 404]);
   });
 });
@@ -59,14 +82,30 @@ describe('toolRefs', () => {
     ...retrieveResponse.data,
     tools: [
       ...retrieveResponse.data.tools,
-      { name: 'zendesk_search', label: 'Search', description: 'Search tickets.', type: 'read', requires_confirmation: false, disabled: true },
+      {
+        name: 'zendesk_search',
+        label: 'Search',
+        description: 'Search tickets.',
+        type: 'read',
+        requires_confirmation: false,
+        disabled: true,
+      },
       // A tool type added after this spec: the types list the known values, the runtime gets any.
-      { name: 'zendesk_future', label: 'Future', description: 'A new kind of tool.', type: 'admin' as 'write', requires_confirmation: false, disabled: false },
+      {
+        name: 'zendesk_future',
+        label: 'Future',
+        description: 'A new kind of tool.',
+        type: 'admin' as 'write',
+        requires_confirmation: false,
+        disabled: false,
+      },
     ],
   };
 
   test("is the seed's recipe: enabled read tools only, as {name, connector_id}", () => {
-    expect(toolRefs(detail)).toEqual([{ name: 'zendesk_get_ticket', connector_id: 'connector_64f1c0ef2ec711ef6dc1dcf0' }]);
+    expect(toolRefs(detail)).toEqual([
+      { name: 'zendesk_get_ticket', connector_id: 'connector_64f1c0ef2ec711ef6dc1dcf0' },
+    ]);
   });
 
   test('a connector without read tools gives no refs', () => {

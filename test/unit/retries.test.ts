@@ -78,7 +78,11 @@ describe('retries', () => {
 
   test('honours Retry-After (seconds and HTTP date) instead of the backoff', async () => {
     const inTwoSeconds = () => apiError(503, 'x', 'x', { 'retry-after': new Date(Date.now() + 2000).toUTCString() });
-    const { macha, sent } = client(apiError(429, 'rate_limited', 'x', { 'retry-after': '3' }), inTwoSeconds, json(200, page));
+    const { macha, sent } = client(
+      apiError(429, 'rate_limited', 'x', { 'retry-after': '3' }),
+      inTwoSeconds,
+      json(200, page),
+    );
     const started = Date.now();
     await settle(macha.connectors.list());
     expect(sent.map((request) => request.at - started)).toEqual([0, 3000, 3000 + 2000]);
@@ -103,7 +107,10 @@ describe('retries', () => {
   test("agents.create reuses the caller's idempotency key", async () => {
     const { macha, sent } = client(apiError(503, 'x'), json(201, agent));
     await settle(macha.agents.create(body, { idempotencyKey: 'order-4711-agent' }));
-    expect(sent.map((request) => request.headers.get('idempotency-key'))).toEqual(['order-4711-agent', 'order-4711-agent']);
+    expect(sent.map((request) => request.headers.get('idempotency-key'))).toEqual([
+      'order-4711-agent',
+      'order-4711-agent',
+    ]);
   });
 
   test('each agents.create call gets its own key', async () => {

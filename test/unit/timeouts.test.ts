@@ -7,7 +7,9 @@ const page = { data: [], meta: { request_id: 'req_1', next_cursor: null } };
 
 /** A reply that never comes, until the request's signal aborts (as a real fetch behaves). */
 function hang(request: Request): Promise<Response> {
-  return new Promise((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
+  return new Promise((_resolve, reject) =>
+    request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }),
+  );
 }
 
 /** A reply whose headers arrive at once but whose body never finishes. */
@@ -93,7 +95,9 @@ describe('timeouts and aborts', () => {
   test('an already aborted signal sends nothing', async () => {
     const { fetch } = scriptedFetch();
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch });
-    const error = (await macha.connectors.list({}, { signal: AbortSignal.abort() }).catch((caught: MachaError) => caught)) as MachaError;
+    const error = (await macha.connectors
+      .list({}, { signal: AbortSignal.abort() })
+      .catch((caught: MachaError) => caught)) as MachaError;
     expect(error.code).toBe('aborted');
     expect(fetch).not.toHaveBeenCalled();
   });

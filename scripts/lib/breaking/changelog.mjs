@@ -76,5 +76,7 @@ export function removeEntry(changelog, version) {
   const start = changelog.indexOf(`## [${version}]`);
   if (start === -1) return changelog;
   const next = changelog.slice(start + 1).search(/^## \[/m);
-  return next === -1 ? `${changelog.slice(0, start).trimEnd()}\n` : `${changelog.slice(0, start)}${changelog.slice(start + 1 + next)}`;
+  return next === -1
+    ? `${changelog.slice(0, start).trimEnd()}\n`
+    : `${changelog.slice(0, start)}${changelog.slice(start + 1 + next)}`;
 }

@@ -36,7 +36,11 @@ function operationsOf(doc) {
     const pathItem = resolve(doc, rawItem) ?? {};
     for (const method of METHODS) {
       if (!pathItem[method]) continue;
-      found.set(`${method} ${url.replace(/\{[^}]*\}/g, '{}')}`, { label: `${method.toUpperCase()} ${url}`, operation: pathItem[method], pathItem });
+      found.set(`${method} ${url.replace(/\{[^}]*\}/g, '{}')}`, {
+        label: `${method.toUpperCase()} ${url}`,
+        operation: pathItem[method],
+        pathItem,
+      });
     }
   }
   return found;
@@ -100,8 +104,11 @@ function isSuccess(status) {
 export function diffBundles(before, after) {
   /** @type {Finding[]} */
   const findings = [];
-  const document = (/** @type {RuleId} */ rule, /** @type {string} */ where, /** @type {string | undefined} */ detail) =>
-    findings.push({ rule, operation: '(document)', where, ...(detail ? { detail } : {}) });
+  const document = (
+    /** @type {RuleId} */ rule,
+    /** @type {string} */ where,
+    /** @type {string | undefined} */ detail,
+  ) => findings.push({ rule, operation: '(document)', where, ...(detail ? { detail } : {}) });
 
   const serversBefore = new Set((before.servers ?? []).map((/** @type {Json} */ server) => server.url));
   const serversAfter = new Set((after.servers ?? []).map((/** @type {Json} */ server) => server.url));
@@ -113,11 +120,23 @@ export function diffBundles(before, after) {
   for (const [key, ref] of operationsBefore) {
     const other = operationsAfter.get(key);
     if (other) diffOperation(before, after, ref, other, findings);
-    else findings.push({ rule: 'operation-removed', operation: ref.label, operationId: ref.operation.operationId, where: 'operation' });
+    else
+      findings.push({
+        rule: 'operation-removed',
+        operation: ref.label,
+        operationId: ref.operation.operationId,
+        where: 'operation',
+      });
   }
   for (const [key, ref] of operationsAfter) {
     if (operationsBefore.has(key)) continue;
-    findings.push({ rule: 'operation-added', operation: ref.label, operationId: ref.operation.operationId, where: 'operation', detail: ref.operation.summary });
+    findings.push({
+      rule: 'operation-added',
+      operation: ref.label,
+      operationId: ref.operation.operationId,
+      where: 'operation',
+      detail: ref.operation.summary,
+    });
   }
   return mergeStatuses(findings);
 }
@@ -146,7 +165,13 @@ function diffOperation(before, after, old, now, findings) {
    */
   const schemas = (direction, where, a, b, errorBody = false) =>
     compareSchemas(
-      { before, after, direction, errorBody, emit: (rule, path, detail) => emit(rule, path === '$' ? where : `${where} ${path}`, detail) },
+      {
+        before,
+        after,
+        direction,
+        errorBody,
+        emit: (rule, path, detail) => emit(rule, path === '$' ? where : `${where} ${path}`, detail),
+      },
       a ?? {},
       b ?? {},
     );
@@ -160,7 +185,8 @@ function diffOperation(before, after, old, now, findings) {
   if (securityBefore !== securityAfter) emit('security-changed', 'security', `${securityBefore} → ${securityAfter}`);
   const scopeBefore = old.operation['x-required-scope'];
   const scopeAfter = now.operation['x-required-scope'];
-  if (JSON.stringify(scopeBefore) !== JSON.stringify(scopeAfter)) emit('scope-changed', 'x-required-scope', `${scopeBefore ?? 'none'} → ${scopeAfter ?? 'none'}`);
+  if (JSON.stringify(scopeBefore) !== JSON.stringify(scopeAfter))
+    emit('scope-changed', 'x-required-scope', `${scopeBefore ?? 'none'} → ${scopeAfter ?? 'none'}`);
 
   const parametersBefore = parametersOf(before, old);
   const parametersAfter = parametersOf(after, now);
@@ -178,17 +204,21 @@ function diffOperation(before, after, old, now, findings) {
     schemas('request', where, parameter.schema, other.schema);
   }
   for (const [key, parameter] of parametersAfter) {
-    if (!parametersBefore.has(key)) emit(parameter.required ? 'required-parameter-added' : 'parameter-added', `${parameter.in} ${parameter.name}`);
+    if (!parametersBefore.has(key))
+      emit(parameter.required ? 'required-parameter-added' : 'parameter-added', `${parameter.in} ${parameter.name}`);
   }
 
   const bodyBefore = resolve(before, old.operation.requestBody);
   const bodyAfter = resolve(after, now.operation.requestBody);
   if (bodyBefore && !bodyAfter) emit('request-body-removed', 'request body');
-  else if (!bodyBefore && bodyAfter) emit(bodyAfter.required ? 'required-request-body-added' : 'request-body-added', 'request body');
+  else if (!bodyBefore && bodyAfter)
+    emit(bodyAfter.required ? 'required-request-body-added' : 'request-body-added', 'request body');
   else if (bodyBefore && bodyAfter) {
     if (!bodyBefore.required && bodyAfter.required) emit('request-body-now-required', 'request body');
     if (bodyBefore.required && !bodyAfter.required) emit('request-body-now-optional', 'request body');
-    diffContent(bodyBefore.content, bodyAfter.content, 'request body', emit, (where, a, b) => schemas('request', where, a, b));
+    diffContent(bodyBefore.content, bodyAfter.content, 'request body', emit, (where, a, b) =>
+      schemas('request', where, a, b),
+    );
   }
 
   const responsesBefore = old.operation.responses ?? {};
@@ -202,11 +232,14 @@ function diffOperation(before, after, old, now, findings) {
     const a = resolve(before, raw) ?? {};
     const b = resolve(after, responsesAfter[status]) ?? {};
     const errorBody = !isSuccess(status);
-    diffHeaders(before, after, a.headers ?? {}, b.headers ?? {}, where, emit, (at, x, y) => schemas('response', at, x, y));
+    diffHeaders(before, after, a.headers ?? {}, b.headers ?? {}, where, emit, (at, x, y) =>
+      schemas('response', at, x, y),
+    );
     diffContent(a.content, b.content, where, emit, (at, x, y) => schemas('response', at, x, y, errorBody));
   }
   for (const status of Object.keys(responsesAfter)) {
-    if (!(status in responsesBefore)) emit(isSuccess(status) ? 'success-status-added' : 'error-status-added', `response ${status}`);
+    if (!(status in responsesBefore))
+      emit(isSuccess(status) ? 'success-status-added' : 'error-status-added', `response ${status}`);
   }
 }
 
@@ -243,7 +276,12 @@ function diffContent(before = {}, after = {}, where, emit, schemas) {
  */
 function diffHeaders(before, after, headersBefore, headersAfter, where, emit, schemas) {
   const byName = (/** @type {Json} */ doc, /** @type {Json} */ headers) =>
-    new Map(Object.entries(headers).map(([name, header]) => [name.toLowerCase(), { name, header: resolve(doc, header) ?? {} }]));
+    new Map(
+      Object.entries(headers).map(([name, header]) => [
+        name.toLowerCase(),
+        { name, header: resolve(doc, header) ?? {} },
+      ]),
+    );
   const a = byName(before, headersBefore);
   const b = byName(after, headersAfter);
   for (const [key, { name, header }] of a) {
@@ -281,6 +319,8 @@ function mergeStatuses(findings) {
     else groups.set(key, { finding, statuses });
   }
   return [...groups.values()].map(({ finding, statuses }) =>
-    statuses.length > 1 ? { ...finding, where: finding.where.replace(/^response \S+/, `response ${statuses.join(', ')}`) } : finding,
+    statuses.length > 1
+      ? { ...finding, where: finding.where.replace(/^response \S+/, `response ${statuses.join(', ')}`) }
+      : finding,
   );
 }

@@ -25,10 +25,15 @@ export async function breakingGate(out, options = {}) {
     out.write('no release in releases/ yet, nothing to compare (cut one with `npm run release -- 1.0.0`)\n');
     return [];
   }
-  const [released, current] = await Promise.all([readRelease(latest, root), options.current ?? bundleCurrentSpec(root)]);
+  const [released, current] = await Promise.all([
+    readRelease(latest, root),
+    options.current ?? bundleCurrentSpec(root),
+  ]);
   const version = versionOf(current, SPEC_ROOT);
   if (semver.lt(version, latest.version)) {
-    throw new StepError(`${SPEC_ROOT}: info.version ${version} is lower than the latest release ${latest.version} (${latest.file})`);
+    throw new StepError(
+      `${SPEC_ROOT}: info.version ${version} is lower than the latest release ${latest.version} (${latest.file})`,
+    );
   }
   const findings = diffBundles(released, current);
   const breaking = findings.filter(isBreaking);
@@ -41,7 +46,9 @@ export async function breakingGate(out, options = {}) {
   }
   const nextMajor = `${semver.major(latest.version) + 1}.0.0`;
   if (semver.major(version) > semver.major(latest.version)) {
-    out.write(`${against}: ${breaking.length} breaking change(s), allowed because ${version} starts a new major version\n`);
+    out.write(
+      `${against}: ${breaking.length} breaking change(s), allowed because ${version} starts a new major version\n`,
+    );
     return findings;
   }
   throw new StepError(

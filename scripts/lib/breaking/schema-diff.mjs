@@ -61,16 +61,19 @@ function compareTypes(ctx, a, b, path) {
     const wasNullable = a.types.has('null');
     const isNullable = b.types.has('null');
     if (wasNullable !== isNullable) {
-      if (ctx.direction === 'response') ctx.emit(isNullable ? 'response-field-nullable' : 'response-field-not-nullable', path);
+      if (ctx.direction === 'response')
+        ctx.emit(isNullable ? 'response-field-nullable' : 'response-field-not-nullable', path);
       else ctx.emit(isNullable ? 'request-field-nullable' : 'request-field-not-nullable', path);
     }
   }
-  const core = (/** @type {Set<string> | null} */ types) => (types === null ? null : new Set([...types].filter((type) => type !== 'null')));
+  const core = (/** @type {Set<string> | null} */ types) =>
+    types === null ? null : new Set([...types].filter((type) => type !== 'null'));
   const from = core(a.types);
   const to = core(b.types);
   if (showTypes(from) === showTypes(to)) return;
   const detail = `${showTypes(from)} → ${showTypes(to)}`;
-  if (ctx.direction === 'request' && from !== null && acceptsAll(from, to)) ctx.emit('request-type-widened', path, detail);
+  if (ctx.direction === 'request' && from !== null && acceptsAll(from, to))
+    ctx.emit('request-type-widened', path, detail);
   else ctx.emit('type-changed', path, detail);
 }
 
@@ -101,8 +104,10 @@ function compareEnums(ctx, a, b, path) {
       if (!after.has(value)) ctx.emit(errorCode ? 'error-code-removed' : 'enum-value-removed', path, show(value));
     }
   }
-  if (accepted(a) === 'any' && accepted(b) === 'closed') ctx.emit('tighter-constraint', path, a.enumValues ? 'open enum closed' : 'enum added');
-  if (accepted(a) === 'closed' && accepted(b) === 'any') ctx.emit('looser-constraint', path, b.enumValues ? 'enum opened' : 'enum removed');
+  if (accepted(a) === 'any' && accepted(b) === 'closed')
+    ctx.emit('tighter-constraint', path, a.enumValues ? 'open enum closed' : 'enum added');
+  if (accepted(a) === 'closed' && accepted(b) === 'any')
+    ctx.emit('looser-constraint', path, b.enumValues ? 'enum opened' : 'enum removed');
 }
 
 /**
@@ -130,7 +135,11 @@ function compareConstraints(ctx, a, b, path) {
   const closedBefore = a.additionalProperties === false;
   const closedAfter = b.additionalProperties === false;
   if (closedBefore !== closedAfter) {
-    ctx.emit(closedAfter ? 'tighter-constraint' : 'looser-constraint', path, closedAfter ? 'unknown fields now rejected' : 'unknown fields now allowed');
+    ctx.emit(
+      closedAfter ? 'tighter-constraint' : 'looser-constraint',
+      path,
+      closedAfter ? 'unknown fields now rejected' : 'unknown fields now allowed',
+    );
   }
 }
 
@@ -185,7 +194,8 @@ function compareAlternatives(ctx, a, b, path) {
       else ctx.emit('alternative-removed', path, key);
     }
     for (const key of after.keys()) {
-      if (!before.has(key)) ctx.emit(ctx.direction === 'request' ? 'request-alternative-added' : 'response-alternative-added', path, key);
+      if (!before.has(key))
+        ctx.emit(ctx.direction === 'request' ? 'request-alternative-added' : 'response-alternative-added', path, key);
     }
   }
 }
@@ -200,7 +210,8 @@ function compareAlternatives(ctx, a, b, path) {
  */
 export function compareSchemas(ctx, before, after, path = '$') {
   // A recursive schema meets the same pair of $refs again further down; once is enough.
-  const pair = typeof before?.$ref === 'string' && typeof after?.$ref === 'string' ? `${before.$ref}|${after.$ref}` : undefined;
+  const pair =
+    typeof before?.$ref === 'string' && typeof after?.$ref === 'string' ? `${before.$ref}|${after.$ref}` : undefined;
   const stack = (ctx.stack ??= new Set());
   if (pair && stack.has(pair)) return;
   if (pair) stack.add(pair);
@@ -210,7 +221,11 @@ export function compareSchemas(ctx, before, after, path = '$') {
     compareTypes(ctx, a, b, path);
     compareEnums(ctx, a, b, path);
     compareConstraints(ctx, a, b, path);
-    if (ctx.direction === 'request' && a.default !== undefined && JSON.stringify(a.default) !== JSON.stringify(b.default)) {
+    if (
+      ctx.direction === 'request' &&
+      a.default !== undefined &&
+      JSON.stringify(a.default) !== JSON.stringify(b.default)
+    ) {
       ctx.emit('default-changed', path, `${show(a.default)} → ${show(b.default)}`);
     }
     if (!a.deprecated && b.deprecated) ctx.emit('field-deprecated', path);

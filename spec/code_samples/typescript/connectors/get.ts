@@ -1,4 +1,4 @@
-import { createMachaClient, MachaError } from "@macha/api-client";
+import { createMachaClient, MachaError } from '@macha/api-client';
 
 const macha = createMachaClient({
   apiKey: process.env.MACHA_API_KEY,
@@ -15,7 +15,7 @@ try {
   // Every connector, newest first: listAll follows
   // meta.next_cursor for you.
   for await (const c of macha.connectors.listAll({ limit: 100 })) {
-    if (c.status !== "connected") {
+    if (c.status !== 'connected') {
       console.warn(`${c.name}: reconnect it in the dashboard`);
     }
   }
