@@ -2,14 +2,12 @@
 // The whole-document diff: matches operations (method + path, path parameter names ignored),
 // then compares security, parameters, request bodies and responses of each, and hands schemas to
 // schema-diff. Returns one finding per difference, each named by its policy rule.
-import { resolve } from './schema-view.mjs';
+import { operations, resolve } from '../openapi.mjs';
 import { compareSchemas } from './schema-diff.mjs';
 
 /** @typedef {import('./rules.mjs').Finding} Finding */
 /** @typedef {import('./rules.mjs').RuleId} RuleId */
 /** @typedef {import('./schema-view.mjs').Json} Json */
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Query parameters that drive cursor pagination: the policy freezes them. */
 const PAGINATION_PARAMETERS = new Set(['cursor', 'limit']);
@@ -22,26 +20,25 @@ const RATE_LIMIT_HEADER = /^(x-ratelimit-|retry-after$)/i;
  * @property {string} label `GET /connectors/{id}`
  * @property {Json} operation
  * @property {Json} pathItem
+ * @property {Json[]} parameters path-item and operation parameters, resolved, the operation's winning
  */
 
 /**
- * The operations of a bundle, by method and path with parameter names blanked out, so that
- * renaming `{id}` to `{connectorId}` is not a removed operation (the URL is the same).
+ * The operations of a bundle (walked by the one model, openapi.mjs), by method and path with
+ * parameter names blanked out, so that renaming `{id}` to `{connectorId}` is not a removed
+ * operation (the URL is the same).
  * @param {Json} doc
  * @returns {Map<string, OperationRef>}
  */
 function operationsOf(doc) {
   const found = new Map();
-  for (const [url, rawItem] of Object.entries(doc.paths ?? {})) {
-    const pathItem = resolve(doc, rawItem) ?? {};
-    for (const method of METHODS) {
-      if (!pathItem[method]) continue;
-      found.set(`${method} ${url.replace(/\{[^}]*\}/g, '{}')}`, {
-        label: `${method.toUpperCase()} ${url}`,
-        operation: pathItem[method],
-        pathItem,
-      });
-    }
+  for (const { method, path, operation, pathItem, parameters } of operations(doc)) {
+    found.set(`${method} ${path.replace(/\{[^}]*\}/g, '{}')}`, {
+      label: `${method.toUpperCase()} ${path}`,
+      operation,
+      pathItem,
+      parameters,
+    });
   }
   return found;
 }
@@ -69,17 +66,14 @@ function securityOf(doc, operation) {
 }
 
 /**
- * The parameters of an operation (path-level ones included, operation-level ones winning), keyed
- * by location and name; header names are case-insensitive.
- * @param {Json} doc
+ * The parameters of an operation (merged and resolved by the model), keyed by location and name;
+ * header names are case-insensitive.
  * @param {OperationRef} ref
  * @returns {Map<string, Json>}
  */
-function parametersOf(doc, ref) {
+function parametersOf(ref) {
   const found = new Map();
-  for (const raw of [...(ref.pathItem.parameters ?? []), ...(ref.operation.parameters ?? [])]) {
-    const parameter = resolve(doc, raw);
-    if (!parameter) continue;
+  for (const parameter of ref.parameters) {
     const name = parameter.in === 'header' ? String(parameter.name).toLowerCase() : parameter.name;
     found.set(`${parameter.in} ${name}`, parameter);
   }
@@ -188,8 +182,8 @@ function diffOperation(before, after, old, now, findings) {
   if (JSON.stringify(scopeBefore) !== JSON.stringify(scopeAfter))
     emit('scope-changed', 'x-required-scope', `${scopeBefore ?? 'none'} → ${scopeAfter ?? 'none'}`);
 
-  const parametersBefore = parametersOf(before, old);
-  const parametersAfter = parametersOf(after, now);
+  const parametersBefore = parametersOf(old);
+  const parametersAfter = parametersOf(now);
   for (const [key, parameter] of parametersBefore) {
     const other = parametersAfter.get(key);
     const where = `${parameter.in} ${parameter.name}`;

@@ -4,6 +4,11 @@
 // (anyOf [known values, any string]) and `const` folded into `enum`. Only what the Macha policy
 // looks at is kept; descriptions and examples are not part of the contract.
 import { isOpenEnum } from '../open-enum.mjs';
+import { refTarget } from '../openapi.mjs';
+
+// Kept for the modules that imported the resolver from here (scripts/lib/operations.mjs): the one
+// resolver is the model's.
+export { resolve } from '../openapi.mjs';
 
 /** The keywords compared as constraints, and which way each one tightens. */
 export const CONSTRAINTS = /** @type {const} */ ({
@@ -40,38 +45,6 @@ export const CONSTRAINTS = /** @type {const} */ ({
  * @property {unknown} default
  * @property {boolean} deprecated
  */
-
-/**
- * Follows a local `$ref` (`#/components/...`) in the bundle.
- * @param {Json} doc the bundle
- * @param {string} ref
- * @returns {Json}
- */
-function deref(doc, ref) {
-  if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported in a bundle, found ${ref}`);
-  /** @type {any} */
-  let node = doc;
-  for (const part of ref.slice(2).split('/')) {
-    node = node?.[part.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  if (node === undefined) throw new Error(`unresolved $ref ${ref} in the bundle`);
-  return node;
-}
-
-/**
- * Follows $refs until a non-ref object (used for parameters, responses, headers, bodies).
- * @param {Json} doc
- * @param {Json | undefined} node
- * @returns {Json | undefined}
- */
-export function resolve(doc, node) {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops += 1) {
-    if (hops > 50) throw new Error(`$ref cycle at ${current.$ref}`);
-    current = deref(doc, current.$ref);
-  }
-  return current;
-}
 
 /** @returns {SchemaView} */
 function emptyView() {
@@ -209,7 +182,7 @@ export function viewOf(doc, schema, depth = 0) {
   if (schema === true || schema === undefined) return emptyView();
   if (schema === false) return { ...emptyView(), types: new Set() };
   const view = emptyView();
-  if (typeof schema.$ref === 'string') mergeInto(view, viewOf(doc, deref(doc, schema.$ref), depth + 1));
+  if (typeof schema.$ref === 'string') mergeInto(view, viewOf(doc, refTarget(doc, schema.$ref), depth + 1));
   mergeInto(view, ownView(schema));
   for (const member of schema.allOf ?? []) mergeInto(view, viewOf(doc, member, depth + 1));
   if (Array.isArray(schema.anyOf)) mergeInto(view, compositionView(doc, schema.anyOf, isOpenEnum(schema), schema));
