@@ -104,10 +104,7 @@ export function diffBundles(before, after) {
     /** @type {string | undefined} */ detail,
   ) => findings.push({ rule, operation: '(document)', where, ...(detail ? { detail } : {}) });
 
-  const serversBefore = new Set((before.servers ?? []).map((/** @type {Json} */ server) => server.url));
-  const serversAfter = new Set((after.servers ?? []).map((/** @type {Json} */ server) => server.url));
-  for (const url of serversBefore) if (!serversAfter.has(url)) document('server-removed', 'servers', url);
-  for (const url of serversAfter) if (!serversBefore.has(url)) document('server-added', 'servers', url);
+  diffServers(before.servers, after.servers, (rule, detail) => document(rule, 'servers', detail));
 
   const operationsBefore = operationsOf(before);
   const operationsAfter = operationsOf(after);
@@ -133,6 +130,52 @@ export function diffBundles(before, after) {
     });
   }
   return mergeStatuses(findings);
+}
+
+/**
+ * Two lists of servers, by URL, then the variables of each URL kept: a removed URL or variable
+ * value breaks the clients that use it, and so does a changed default (clients leave it out).
+ * @param {Json[] | undefined} before
+ * @param {Json[] | undefined} after
+ * @param {(rule: RuleId, detail: string) => void} emit
+ */
+function diffServers(before = [], after = [], emit) {
+  const a = new Map(before.map((server) => [server.url, server]));
+  const b = new Map(after.map((server) => [server.url, server]));
+  for (const [url, server] of a) {
+    const other = b.get(url);
+    if (!other) {
+      emit('server-removed', url);
+      continue;
+    }
+    for (const [name, variable] of Object.entries(server.variables ?? {})) {
+      const now = other.variables?.[name] ?? {};
+      const valuesBefore = variable.enum ?? [];
+      const valuesAfter = now.enum ?? [];
+      for (const value of valuesBefore) {
+        if (valuesAfter.length > 0 && !valuesAfter.includes(value))
+          emit('server-variable-value-removed', `${url} {${name}}: ${value}`);
+      }
+      for (const value of valuesAfter) {
+        if (valuesBefore.length > 0 && !valuesBefore.includes(value))
+          emit('server-variable-value-added', `${url} {${name}}: ${value}`);
+      }
+      if (variable.default !== now.default)
+        emit('server-variable-default-changed', `${url} {${name}}: ${variable.default} → ${now.default}`);
+    }
+  }
+  for (const url of b.keys()) if (!a.has(url)) emit('server-added', url);
+}
+
+/**
+ * The servers an operation is called on: its own `servers`, else its path item's, else the
+ * document's (OpenAPI 3.1 §4.8.10), and whether it overrides the document's.
+ * @param {Json} doc
+ * @param {OperationRef} ref
+ */
+function serversOf(doc, ref) {
+  const own = ref.operation.servers ?? ref.pathItem.servers;
+  return { servers: own ?? doc.servers ?? [], overridden: own !== undefined };
 }
 
 /**
@@ -174,6 +217,11 @@ function diffOperation(before, after, old, now, findings) {
     emit('operation-id-changed', 'operationId', `${old.operation.operationId} → ${now.operation.operationId}`);
   }
   if (!old.operation.deprecated && now.operation.deprecated) emit('operation-deprecated', 'operation');
+  // The document's servers are compared once, above; an override is compared per operation.
+  const serversBefore = serversOf(before, old);
+  const serversAfter = serversOf(after, now);
+  if (serversBefore.overridden || serversAfter.overridden)
+    diffServers(serversBefore.servers, serversAfter.servers, (rule, detail) => emit(rule, 'servers', detail));
   const securityBefore = securityOf(before, old.operation);
   const securityAfter = securityOf(after, now.operation);
   if (securityBefore !== securityAfter) emit('security-changed', 'security', `${securityBefore} → ${securityAfter}`);

@@ -22,11 +22,38 @@ export const CONSTRAINTS = /** @type {const} */ ({
   exclusiveMaximum: 'max',
   maxItems: 'max',
   maxProperties: 'max',
-  multipleOf: 'other',
+  minContains: 'min',
+  maxContains: 'max',
+  multipleOf: 'multiple',
   pattern: 'other',
   format: 'other',
   uniqueItems: 'other',
 });
+
+/**
+ * Keywords holding a schema that every value (or every matching part of it) must also satisfy:
+ * a stricter subschema is a stricter whole, so they are compared recursively. `absent` or `true`
+ * allows anything, `false` nothing. Keyed in the view by keyword, or `keyword/name` for maps and
+ * lists (`patternProperties/^x-`, `prefixItems/0`, `dependentSchemas/model`).
+ */
+export const SUBSCHEMA_KEYWORDS = /** @type {const} */ ([
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'propertyNames',
+  'contains',
+  'then',
+  'else',
+]);
+
+/** Keyword maps and lists of subschemas, each entry compared like a SUBSCHEMA_KEYWORDS one. */
+const SUBSCHEMA_MAPS = /** @type {const} */ (['patternProperties', 'dependentSchemas', 'prefixItems']);
+
+/**
+ * Keywords whose subschema cannot be ordered by comparing it: `not` inverts it, and `if` picks which
+ * of `then`/`else` applies. Any change to them counts as tighter.
+ */
+export const OPAQUE_KEYWORDS = /** @type {const} */ (['not', 'if']);
 
 /** @typedef {keyof typeof CONSTRAINTS} ConstraintName */
 /** @typedef {Record<string, any>} Json */
@@ -39,7 +66,9 @@ export const CONSTRAINTS = /** @type {const} */ ({
  * @property {Map<string, Json>} properties raw property schemas (viewed lazily: schemas may recurse)
  * @property {Set<string>} required
  * @property {Json | null} items
- * @property {boolean | Json | undefined} additionalProperties
+ * @property {Map<string, boolean | Json>} subschemas SUBSCHEMA_KEYWORDS and SUBSCHEMA_MAPS entries present
+ * @property {Map<string, Json>} opaque OPAQUE_KEYWORDS present
+ * @property {Map<string, Set<string>>} dependentRequired property → the properties it requires
  * @property {Json[][]} alternatives oneOf/anyOf groups, each a list of raw branch schemas
  * @property {Partial<Record<ConstraintName, unknown>>} constraints
  * @property {unknown} default
@@ -55,7 +84,9 @@ function emptyView() {
     properties: new Map(),
     required: new Set(),
     items: null,
-    additionalProperties: undefined,
+    subschemas: new Map(),
+    opaque: new Map(),
+    dependentRequired: new Map(),
     alternatives: [],
     constraints: {},
     default: undefined,
@@ -103,14 +134,25 @@ function mergeInto(into, part) {
   }
   for (const name of part.required) into.required.add(name);
   if (part.items) into.items = into.items ? { allOf: [into.items, part.items] } : part.items;
-  if (part.additionalProperties !== undefined) into.additionalProperties = part.additionalProperties;
+  // One keyword in two allOf members: a value must satisfy both.
+  for (const [key, schema] of part.subschemas) {
+    const existing = into.subschemas.get(key);
+    into.subschemas.set(key, existing === undefined ? schema : { allOf: [existing, schema] });
+  }
+  for (const [key, schema] of part.opaque) {
+    const existing = into.opaque.get(key);
+    into.opaque.set(key, existing === undefined ? schema : { allOf: [existing, schema] });
+  }
+  for (const [name, needs] of part.dependentRequired) {
+    into.dependentRequired.set(name, new Set([...(into.dependentRequired.get(name) ?? []), ...needs]));
+  }
   into.alternatives.push(...part.alternatives);
   for (const [name, value] of Object.entries(part.constraints)) {
     const key = /** @type {ConstraintName} */ (name);
     const current = into.constraints[key];
     const direction = CONSTRAINTS[key];
     // Two members constraining one keyword: the tighter wins, as it does for a validator.
-    if (current === undefined || direction === 'other') into.constraints[key] = value;
+    if (current === undefined || direction === 'other' || direction === 'multiple') into.constraints[key] = value;
     else if (direction === 'min') into.constraints[key] = Math.max(Number(current), Number(value));
     else into.constraints[key] = Math.min(Number(current), Number(value));
   }
@@ -131,7 +173,18 @@ function ownView(schema) {
   for (const [name, property] of Object.entries(schema.properties ?? {})) view.properties.set(name, property);
   for (const name of schema.required ?? []) view.required.add(name);
   if (schema.items) view.items = schema.items;
-  view.additionalProperties = schema.additionalProperties;
+  for (const keyword of SUBSCHEMA_KEYWORDS) {
+    if (schema[keyword] !== undefined) view.subschemas.set(keyword, schema[keyword]);
+  }
+  for (const keyword of SUBSCHEMA_MAPS) {
+    for (const [name, sub] of Object.entries(schema[keyword] ?? {})) view.subschemas.set(`${keyword}/${name}`, sub);
+  }
+  for (const keyword of OPAQUE_KEYWORDS) {
+    if (schema[keyword] !== undefined) view.opaque.set(keyword, schema[keyword]);
+  }
+  for (const [name, needs] of Object.entries(schema.dependentRequired ?? {})) {
+    view.dependentRequired.set(name, new Set(needs));
+  }
   for (const key of /** @type {ConstraintName[]} */ (Object.keys(CONSTRAINTS))) {
     if (schema[key] !== undefined) view.constraints[key] = schema[key];
   }
@@ -201,4 +254,23 @@ export function branchKey(branch, index) {
   if (isNullBranch(branch)) return 'null';
   if (typeof branch.$ref === 'string') return branch.$ref.split('/').pop() ?? `#${index}`;
   return `#${index + 1}`;
+}
+
+/**
+ * A schema with its $refs inlined (to a depth, for recursive schemas), as canonical JSON: two
+ * subschemas that cannot be ordered are compared by what they say, not by how they are written.
+ * @param {Json} doc
+ * @param {unknown} schema
+ * @param {number} [depth]
+ * @returns {string}
+ */
+export function canonical(doc, schema, depth = 0) {
+  if (Array.isArray(schema)) return `[${schema.map((item) => canonical(doc, item, depth)).join(',')}]`;
+  if (schema === null || typeof schema !== 'object') return JSON.stringify(schema);
+  const node = /** @type {Json} */ (schema);
+  if (typeof node.$ref === 'string' && depth < 20) return canonical(doc, refTarget(doc, node.$ref), depth + 1);
+  const keys = Object.keys(node)
+    .filter((key) => !['description', 'title', 'examples', 'example', '$comment'].includes(key))
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(doc, node[key], depth)}`).join(',')}}`;
 }
