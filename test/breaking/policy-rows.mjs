@@ -42,8 +42,11 @@ function renameProperty(target, from, to) {
   if (target.required?.includes(from)) target.required = target.required.map((name) => (name === from ? to : name));
 }
 
-/** @type {PolicyRow[]} */
-export const POLICY_ROWS = [
+/**
+ * The rows the table started with (56), before the held-out edits of issue 17.
+ * @type {PolicyRow[]}
+ */
+const FIRST_ROWS = [
   // Response fields.
   {
     edit: 'response field removed',
@@ -497,3 +500,294 @@ export const POLICY_ROWS = [
     changes: [],
   },
 ];
+
+const PROD = 'https://dashboard.getmacha.com/api/v1';
+const EU = 'https://eu.dashboard.getmacha.com/api/v1';
+
+/** The held-out edits the gate missed (issue 17), each with the policy's verdict. */
+const HELD_OUT_ROWS = /** @type {PolicyRow[]} */ ([
+  {
+    edit: 'held out: dependentRequired added to AgentCreate',
+    change: (d) => (schema(d, 'AgentCreate').dependentRequired = { instructions_html: ['description'] }),
+    verdict: 'breaking',
+    changes: [`breaking ${CREATE} | request body | tighter-constraint`],
+  },
+  {
+    edit: 'held out: not added to a request schema',
+    change: (d) => (agentCreate(d).properties.model.not = { const: 'gpt-3.5-turbo' }),
+    verdict: 'breaking',
+    changes: [`breaking ${CREATE} | request body $.model | tighter-constraint`],
+  },
+  {
+    edit: 'held out: propertyNames added to a request body',
+    change: (d) => (agentCreate(d).propertyNames = { pattern: '^[a-z_]+$' }),
+    verdict: 'breaking',
+    changes: [`breaking ${CREATE} | request body | tighter-constraint`],
+  },
+  {
+    edit: 'held out: an operation-level servers override',
+    change: (d) => (d.paths['/agents'].post.servers = [{ url: EU }]),
+    verdict: 'breaking',
+    changes: [`breaking ${CREATE} | servers | server-removed`, `info ${CREATE} | servers | server-added`],
+  },
+  {
+    edit: 'held out: a response-only maxLength lowered (128 to 64)',
+    change: (d) => (tool(d).properties.name.maxLength = 64),
+    verdict: 'additive',
+    changes: [`info ${GET} | response 200 $.data.tools[*].name | response-tighter-constraint`],
+  },
+]);
+
+/** Servers at every level: the document's, a path item's and an operation's, and their variables. */
+const SERVER_ROWS = /** @type {PolicyRow[]} */ ([
+  {
+    edit: 'servers: a document server added',
+    change: (d) => d.servers.push({ url: EU }),
+    verdict: 'additive',
+    changes: ['info (document) | servers | server-added'],
+  },
+  {
+    edit: 'servers: a path-item override that drops the document server',
+    change: (d) => (d.paths['/connectors'].servers = [{ url: EU }]),
+    verdict: 'breaking',
+    changes: [`breaking ${LIST} | servers | server-removed`, `info ${LIST} | servers | server-added`],
+  },
+  {
+    edit: 'servers: a path-item override that adds a server',
+    change: (d) => (d.paths['/connectors'].servers = [{ url: PROD }, { url: EU }]),
+    verdict: 'additive',
+    changes: [`info ${LIST} | servers | server-added`],
+  },
+  {
+    edit: 'servers: an operation override that adds a server',
+    base: (d) => (d.paths['/agents'].post.servers = [{ url: PROD }]),
+    change: (d) => d.paths['/agents'].post.servers.push({ url: EU }),
+    verdict: 'additive',
+    changes: [`info ${CREATE} | servers | server-added`],
+  },
+  {
+    edit: 'servers: an operation override with an extra server removed',
+    base: (d) => (d.paths['/agents'].post.servers = [{ url: PROD }, { url: EU }]),
+    change: (d) => delete d.paths['/agents'].post.servers,
+    verdict: 'breaking',
+    changes: [`breaking ${CREATE} | servers | server-removed`],
+  },
+  {
+    edit: 'servers: a server variable value removed',
+    base: (d) =>
+      (d.servers = [
+        { url: 'https://{region}.getmacha.com/api/v1', variables: { region: { default: 'us', enum: ['us', 'eu'] } } },
+      ]),
+    change: (d) => (d.servers[0].variables.region.enum = ['us']),
+    verdict: 'breaking',
+    changes: ['breaking (document) | servers | server-variable-value-removed'],
+  },
+  {
+    edit: 'servers: a server variable value added',
+    base: (d) =>
+      (d.servers = [
+        { url: 'https://{region}.getmacha.com/api/v1', variables: { region: { default: 'us', enum: ['us'] } } },
+      ]),
+    change: (d) => d.servers[0].variables.region.enum.push('eu'),
+    verdict: 'additive',
+    changes: ['info (document) | servers | server-variable-value-added'],
+  },
+  {
+    edit: 'servers: a server variable default changed',
+    base: (d) =>
+      (d.servers = [
+        { url: 'https://{region}.getmacha.com/api/v1', variables: { region: { default: 'us', enum: ['us', 'eu'] } } },
+      ]),
+    change: (d) => (d.servers[0].variables.region.default = 'eu'),
+    verdict: 'breaking',
+    changes: ['breaking (document) | servers | server-variable-default-changed'],
+  },
+]);
+
+/**
+ * Every JSON Schema 2020-12 keyword that constrains a value, as a looser and a tighter schema of
+ * one field. `findings` is how many lines one edit gives (if/then: the `if` and the `then`), `at`
+ * the JSON path below the field where the change is reported.
+ * @type {{ keyword: string, loose: Json, tight: Json, findings?: number, at?: string }[]}
+ */
+export const KEYWORD_CASES = [
+  { keyword: 'maxLength', loose: { type: 'string', maxLength: 128 }, tight: { type: 'string', maxLength: 64 } },
+  { keyword: 'minLength', loose: { type: 'string', minLength: 1 }, tight: { type: 'string', minLength: 2 } },
+  { keyword: 'pattern', loose: { type: 'string' }, tight: { type: 'string', pattern: '^[a-z]+$' } },
+  { keyword: 'format', loose: { type: 'string' }, tight: { type: 'string', format: 'email' } },
+  { keyword: 'const', loose: { type: 'string' }, tight: { type: 'string', const: 'a' } },
+  { keyword: 'enum', loose: { type: 'string' }, tight: { type: 'string', enum: ['a', 'b'] } },
+  { keyword: 'minimum', loose: { type: 'number', minimum: 0 }, tight: { type: 'number', minimum: 1 } },
+  { keyword: 'maximum', loose: { type: 'number', maximum: 100 }, tight: { type: 'number', maximum: 50 } },
+  {
+    keyword: 'exclusiveMinimum',
+    loose: { type: 'number', exclusiveMinimum: 0 },
+    tight: { type: 'number', exclusiveMinimum: 1 },
+  },
+  {
+    keyword: 'exclusiveMaximum',
+    loose: { type: 'number', exclusiveMaximum: 100 },
+    tight: { type: 'number', exclusiveMaximum: 50 },
+  },
+  { keyword: 'multipleOf', loose: { type: 'number', multipleOf: 2 }, tight: { type: 'number', multipleOf: 4 } },
+  { keyword: 'type', loose: { type: ['string', 'null'] }, tight: { type: 'string' } },
+  {
+    keyword: 'minItems',
+    loose: { type: 'array', items: { type: 'string' }, minItems: 0 },
+    tight: { type: 'array', items: { type: 'string' }, minItems: 1 },
+  },
+  {
+    keyword: 'maxItems',
+    loose: { type: 'array', items: { type: 'string' }, maxItems: 10 },
+    tight: { type: 'array', items: { type: 'string' }, maxItems: 5 },
+  },
+  {
+    keyword: 'uniqueItems',
+    loose: { type: 'array', items: { type: 'string' } },
+    tight: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+  },
+  {
+    keyword: 'contains',
+    loose: { type: 'array', items: { type: 'string' } },
+    tight: { type: 'array', items: { type: 'string' }, contains: { const: 'a' } },
+  },
+  {
+    keyword: 'minContains',
+    loose: { type: 'array', items: { type: 'string' }, contains: { const: 'a' }, minContains: 1 },
+    tight: { type: 'array', items: { type: 'string' }, contains: { const: 'a' }, minContains: 2 },
+  },
+  {
+    keyword: 'maxContains',
+    loose: { type: 'array', items: { type: 'string' }, contains: { const: 'a' }, maxContains: 3 },
+    tight: { type: 'array', items: { type: 'string' }, contains: { const: 'a' }, maxContains: 2 },
+  },
+  {
+    keyword: 'prefixItems',
+    loose: { type: 'array', items: { type: 'string' } },
+    tight: { type: 'array', items: { type: 'string' }, prefixItems: [{ const: 'a' }] },
+  },
+  {
+    keyword: 'items (inside)',
+    loose: { type: 'array', items: { type: 'string', maxLength: 20 } },
+    tight: { type: 'array', items: { type: 'string', maxLength: 10 } },
+    at: '[*]',
+  },
+  {
+    keyword: 'unevaluatedItems',
+    loose: { type: 'array', prefixItems: [{ type: 'string' }] },
+    tight: { type: 'array', prefixItems: [{ type: 'string' }], unevaluatedItems: false },
+  },
+  { keyword: 'minProperties', loose: { type: 'object' }, tight: { type: 'object', minProperties: 1 } },
+  {
+    keyword: 'maxProperties',
+    loose: { type: 'object', maxProperties: 10 },
+    tight: { type: 'object', maxProperties: 5 },
+  },
+  {
+    keyword: 'dependentRequired',
+    loose: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } },
+    tight: {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' } },
+      dependentRequired: { a: ['b'] },
+    },
+  },
+  {
+    keyword: 'dependentSchemas',
+    loose: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } },
+    tight: {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' } },
+      dependentSchemas: { a: { required: ['b'] } },
+    },
+  },
+  {
+    keyword: 'propertyNames',
+    loose: { type: 'object' },
+    tight: { type: 'object', propertyNames: { pattern: '^[a-z]+$' } },
+  },
+  {
+    keyword: 'patternProperties',
+    loose: { type: 'object' },
+    tight: { type: 'object', patternProperties: { '^x-': { type: 'string' } } },
+  },
+  {
+    keyword: 'additionalProperties: false',
+    loose: { type: 'object' },
+    tight: { type: 'object', additionalProperties: false },
+  },
+  {
+    keyword: 'additionalProperties: a schema',
+    loose: { type: 'object' },
+    tight: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+  {
+    keyword: 'unevaluatedProperties',
+    loose: { type: 'object' },
+    tight: { type: 'object', unevaluatedProperties: false },
+  },
+  { keyword: 'not', loose: { type: 'string' }, tight: { type: 'string', not: { const: 'admin' } } },
+  {
+    keyword: 'if/then/else',
+    loose: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } },
+    tight: {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' } },
+      if: { properties: { a: { const: 'x' } }, required: ['a'] },
+      then: { required: ['b'] },
+    },
+    findings: 2,
+  },
+];
+
+/**
+ * The rule a tightening or loosening gets, by direction. Nullability has rules of its own; every
+ * other keyword is a constraint: a request may only loosen, a response may also tighten.
+ * @param {string} keyword
+ * @param {'request' | 'response'} direction
+ * @param {boolean} tighter
+ * @returns {[string, string]} verdict word and rule
+ */
+function expected(keyword, direction, tighter) {
+  if (keyword === 'type') {
+    if (direction === 'request')
+      return tighter ? ['breaking', 'request-field-not-nullable'] : ['info', 'request-field-nullable'];
+    return tighter ? ['info', 'response-field-not-nullable'] : ['breaking', 'response-field-nullable'];
+  }
+  if (!tighter) return ['info', 'looser-constraint'];
+  return direction === 'request' ? ['breaking', 'tighter-constraint'] : ['info', 'response-tighter-constraint'];
+}
+
+/** Four rows per keyword: tightened and loosened, on a field clients send and one they receive. */
+function keywordRows() {
+  return KEYWORD_CASES.flatMap(({ keyword, loose, tight, findings = 1, at = '' }) =>
+    /** @type {const} */ (['request', 'response']).flatMap((direction) =>
+      [true, false].map((tighter) => {
+        const [word, rule] = expected(keyword, direction, tighter);
+        const where =
+          direction === 'request'
+            ? `${CREATE} | request body $.probe${at}`
+            : `${GET} | response 200 $.data.tools[*].probe${at}`;
+        const field = (/** @type {Json} */ d) => (direction === 'request' ? agentCreate(d) : tool(d)).properties;
+        /** @type {PolicyRow} */
+        const row = {
+          edit: `${keyword} ${tighter ? 'tightened' : 'loosened'} in a ${direction}`,
+          base: (d) => {
+            agentCreate(d).properties.probe = structuredClone(tighter ? loose : tight);
+            tool(d).properties.probe = structuredClone(tighter ? loose : tight);
+          },
+          change: (d) => (field(d).probe = structuredClone(tighter ? tight : loose)),
+          verdict: word === 'breaking' ? 'breaking' : 'additive',
+          changes: Array.from({ length: findings }, () => `${word} ${where} | ${rule}`),
+        };
+        return row;
+      }),
+    ),
+  );
+}
+
+/** The whole table. */
+export const POLICY_ROWS = [...FIRST_ROWS, ...HELD_OUT_ROWS, ...SERVER_ROWS, ...keywordRows()];
+
+/** How many rows the table had before issue 17 (the redocly-diff evaluation reports them apart). */
+export const FIRST_ROW_COUNT = FIRST_ROWS.length;

@@ -14,7 +14,11 @@ import { POLICY_ROWS } from './policy-rows.mjs';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+const bin = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')),
+  'bin',
+  'cli.js',
+);
 
 /**
  * The configurations tried: Redocly's own ruleset, and the ruleset with every impact set as close
@@ -63,7 +67,8 @@ async function redoclyDiff(dir, config) {
   const rules = [];
   for (const change of report.changes ?? []) {
     for (const verdict of change.verdicts ?? []) rules.push(`${verdict.ruleId}:${verdict.impact}`);
-    if ((change.verdicts ?? []).length === 0 && change.impact !== 'patch') rules.push(`${change.kind}:${change.impact}`);
+    if ((change.verdicts ?? []).length === 0 && change.impact !== 'patch')
+      rules.push(`${change.kind}:${change.impact}`);
   }
   return { verdict: verdictOf(report.bump), rules: [...new Set(rules)].sort() };
 }
@@ -98,7 +103,9 @@ else {
     ).length;
     process.stdout.write(`${name}: ${agree}/${results.length} verdicts, ${gate}/${results.length} pass/fail\n`);
   }
-  process.stdout.write('\n| # | edit | Macha | recommended | tuned | Redocly rules (recommended) |\n|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    '\n| # | edit | Macha | recommended | tuned | Redocly rules (recommended) |\n|---|---|---|---|---|---|\n',
+  );
   for (const result of results) {
     const mark = (/** @type {Verdict} */ verdict) => (verdict === result.ours ? verdict : `**${verdict}**`);
     process.stdout.write(
