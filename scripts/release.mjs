@@ -5,7 +5,6 @@
 // that is not above the latest release, and a breaking change without a major version. `--recut`
 // replaces the latest release (for a release not yet published, e.g. after more changes landed).
 // Any failure puts every file it touched back as it was.
-import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,6 +1,5 @@
-// The real gate (`npm run check:breaking`, and the step of `npm run lint`) against the real spec
-// and the committed release, in a scratch copy with deliberate edits. check:breaking runs in this
-// process; the lint test runs the lint script in a process of its own.
+// The real gate (`npm run check:breaking`; lint does not run it) against the real spec and the
+// committed release, in a scratch copy with deliberate edits, run in this process.
 import { afterEach, describe, expect, test } from 'vitest';
 import { copySpec, type SpecCopy } from '../support/spec-copy.js';
 
@@ -54,21 +53,5 @@ describe('npm run check:breaking', () => {
     const result = await copy.runInProcess('check-breaking.mjs');
     expect(result.status).toBe(1);
     expect(result.output).toContain('spec/openapi.yaml: info.version 0.9.0 is lower than the latest release 1.0.0');
-  });
-});
-
-describe('npm run lint', () => {
-  test('checks the spec as edited against the release, before anything is regenerated', () => {
-    const copy = copySpec();
-    try {
-      copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
-      const result = copy.run('lint.mjs');
-      expect(result.status, result.output).toBe(1);
-      expect(result.output).toMatch(/✔ lint \(redocly\)[\s\S]*✖ breaking changes/);
-      expect(breakingLines(result.output)).toEqual([TIGHTER_LIMIT]);
-      expect(result.output).toContain('lint failed');
-    } finally {
-      copy.remove();
-    }
   });
 });

@@ -734,6 +734,7 @@ export const KEYWORD_CASES = [
       type: 'object',
       properties: { a: { type: 'string' }, b: { type: 'string' } },
       if: { properties: { a: { const: 'x' } }, required: ['a'] },
+      // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword, not a thenable.
       then: { required: ['b'] },
     },
     findings: 2,
