@@ -32,14 +32,22 @@ function schema(doc, name) {
 }
 
 /** The object part of AgentCreate (allOf[0]), where the request body's fields are. */
-const agentCreate = (doc) => schema(doc, 'AgentCreate').allOf[0];
-const tool = (doc) => schema(doc, 'Tool');
-const without = (list, name) => list.filter((item) => item !== name);
+const agentCreate = (/** @type {Json} */ doc) => schema(doc, 'AgentCreate').allOf[0];
+/** Tool, a schema only responses use. */
+const tool = (/** @type {Json} */ doc) => schema(doc, 'Tool');
+const without = (/** @type {string[]} */ list, /** @type {string} */ name) => list.filter((item) => item !== name);
 
+/**
+ * Renames a property, keeping it required if it was.
+ * @param {Json} target
+ * @param {string} from
+ * @param {string} to
+ */
 function renameProperty(target, from, to) {
   target.properties[to] = target.properties[from];
   delete target.properties[from];
-  if (target.required?.includes(from)) target.required = target.required.map((name) => (name === from ? to : name));
+  if (target.required?.includes(from))
+    target.required = target.required.map((/** @type {string} */ name) => (name === from ? to : name));
 }
 
 /**

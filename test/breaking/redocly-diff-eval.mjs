@@ -89,13 +89,10 @@ try {
     row.change(after);
     await writeFile(path.join(dir, 'before.json'), JSON.stringify(before));
     await writeFile(path.join(dir, 'after.json'), JSON.stringify(after));
-    /** @type {Record<string, { verdict: Verdict, rules: string[] }>} */
-    const byConfig = {};
     const recommended = await redoclyDiff(dir, CONFIGS.recommended);
     const fired = recommended.rules.some((rule) => TUNED_RULES.includes(rule.split(':')[0] ?? ''));
-    byConfig.recommended = recommended;
-    byConfig.tuned = fired ? await redoclyDiff(dir, CONFIGS.tuned) : recommended;
-    results.push({ row: index + 1, edit: row.edit, ours: row.verdict, ...byConfig });
+    const tuned = fired ? await redoclyDiff(dir, CONFIGS.tuned) : recommended;
+    results.push({ row: index + 1, edit: row.edit, ours: row.verdict, recommended, tuned });
     process.stderr.write(`${index + 1}/${POLICY_ROWS.length}\r`);
   }
 } finally {
