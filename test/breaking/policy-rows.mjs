@@ -681,6 +681,11 @@ export const KEYWORD_CASES = [
     at: '[*]',
   },
   {
+    keyword: 'items: false',
+    loose: { type: 'array', prefixItems: [{ type: 'string' }] },
+    tight: { type: 'array', prefixItems: [{ type: 'string' }], items: false },
+  },
+  {
     keyword: 'unevaluatedItems',
     loose: { type: 'array', prefixItems: [{ type: 'string' }] },
     tight: { type: 'array', prefixItems: [{ type: 'string' }], unevaluatedItems: false },

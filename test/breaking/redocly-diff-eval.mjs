@@ -3,7 +3,8 @@
 // public bin) on every row of the policy table and prints, per row, our verdict, Redocly's impact
 // under `extends: [diff-recommended]` and under the closest configuration we found, and the rules
 // it fired. Too slow for the test suite (one CLI start per row, ~1.5 s each), so it runs by hand:
-//   node test/breaking/redocly-diff-eval.mjs [--json] [--from N]   (N: the first row, 1-based)
+//   node test/breaking/redocly-diff-eval.mjs [--json] [--from N] [--only TEXT]
+// (N: the first row, 1-based; TEXT: only the rows whose edit contains it)
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -80,9 +81,10 @@ const bundle = JSON.parse(await readFile(path.join(root, 'generated', 'openapi.j
 const dir = await mkdtemp(path.join(tmpdir(), 'redocly-diff-'));
 const results = [];
 try {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const from = process.argv.includes('--from') ? Number(process.argv[process.argv.indexOf('--from') + 1]) : 1;
   for (const [index, row] of POLICY_ROWS.entries()) {
-    if (index + 1 < from) continue;
+    if (index + 1 < from || (only !== undefined && !row.edit.includes(only))) continue;
     const before = structuredClone(bundle);
     row.base?.(before);
     const after = structuredClone(before);

@@ -194,13 +194,14 @@ function compareDependentRequired(ctx, a, b, path) {
 }
 
 /**
- * The path a subschema keyword's findings are reported under: `$.tags.*` for additionalProperties
- * (as before), `$.tags[0]` for a prefixItems entry, `$.tags<contains>` for the others.
+ * The path a subschema keyword's findings are reported under: `$.tags[*]` for items, `$.tags.*` for
+ * additionalProperties, `$.tags[0]` for a prefixItems entry, `$.tags<contains>` for the others.
  * @param {string} path
  * @param {string} key
  */
 function subschemaPath(path, key) {
   if (key === 'additionalProperties') return `${path}.*`;
+  if (key === 'items') return `${path}[*]`;
   const prefix = /^prefixItems\/(\d+)$/.exec(key);
   return prefix ? `${path}[${prefix[1]}]` : `${path}<${key}>`;
 }
@@ -320,7 +321,6 @@ export function compareSchemas(ctx, before, after, path = '$') {
     }
     if (!a.deprecated && b.deprecated) ctx.emit('field-deprecated', path);
     compareProperties(ctx, a, b, path);
-    if (a.items || b.items) compareSchemas(ctx, a.items ?? {}, b.items ?? {}, `${path}[*]`);
     compareAlternatives(ctx, a, b, path);
   } finally {
     if (pair) stack.delete(pair);

@@ -37,6 +37,7 @@ export const CONSTRAINTS = /** @type {const} */ ({
  * lists (`patternProperties/^x-`, `prefixItems/0`, `dependentSchemas/model`).
  */
 export const SUBSCHEMA_KEYWORDS = /** @type {const} */ ([
+  'items',
   'additionalProperties',
   'unevaluatedProperties',
   'unevaluatedItems',
@@ -65,7 +66,6 @@ export const OPAQUE_KEYWORDS = /** @type {const} */ (['not', 'if']);
  * @property {boolean} openEnum whether values outside `enumValues` may also occur
  * @property {Map<string, Json>} properties raw property schemas (viewed lazily: schemas may recurse)
  * @property {Set<string>} required
- * @property {Json | null} items
  * @property {Map<string, boolean | Json>} subschemas SUBSCHEMA_KEYWORDS and SUBSCHEMA_MAPS entries present
  * @property {Map<string, Json>} opaque OPAQUE_KEYWORDS present
  * @property {Map<string, Set<string>>} dependentRequired property → the properties it requires
@@ -83,7 +83,6 @@ function emptyView() {
     openEnum: false,
     properties: new Map(),
     required: new Set(),
-    items: null,
     subschemas: new Map(),
     opaque: new Map(),
     dependentRequired: new Map(),
@@ -133,7 +132,6 @@ function mergeInto(into, part) {
     into.properties.set(name, existing ? { allOf: [existing, schema] } : schema);
   }
   for (const name of part.required) into.required.add(name);
-  if (part.items) into.items = into.items ? { allOf: [into.items, part.items] } : part.items;
   // One keyword in two allOf members: a value must satisfy both.
   for (const [key, schema] of part.subschemas) {
     const existing = into.subschemas.get(key);
@@ -172,7 +170,6 @@ function ownView(schema) {
   if (Array.isArray(schema.enum)) view.enumValues = new Set(schema.enum);
   for (const [name, property] of Object.entries(schema.properties ?? {})) view.properties.set(name, property);
   for (const name of schema.required ?? []) view.required.add(name);
-  if (schema.items) view.items = schema.items;
   for (const keyword of SUBSCHEMA_KEYWORDS) {
     if (schema[keyword] !== undefined) view.subschemas.set(keyword, schema[keyword]);
   }
