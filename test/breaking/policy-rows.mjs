@@ -612,6 +612,52 @@ const SERVER_ROWS = /** @type {PolicyRow[]} */ ([
   },
 ]);
 
+/** Parameters: how they are serialized, and schemas given through `content`. */
+const PARAMETER_ROWS = /** @type {PolicyRow[]} */ ([
+  {
+    edit: 'parameters: an array query parameter no longer exploded',
+    base: (d) =>
+      d.paths['/connectors'].get.parameters.push({
+        name: 'ids',
+        in: 'query',
+        schema: { type: 'array', items: { type: 'string' } },
+      }),
+    change: (d) => (d.paths['/connectors'].get.parameters.at(-1).explode = false),
+    verdict: 'breaking',
+    changes: [`breaking ${LIST} | query ids | parameter-serialization-changed`],
+  },
+  {
+    edit: 'parameters: a path parameter style changed (simple to label)',
+    change: (d) => (d.components.parameters.ConnectorIdPath.style = 'label'),
+    verdict: 'breaking',
+    changes: [`breaking ${GET} | path id | parameter-serialization-changed`],
+  },
+  {
+    edit: 'parameters: a tighter schema in a content parameter',
+    base: (d) =>
+      d.paths['/connectors'].get.parameters.push({
+        name: 'filter',
+        in: 'query',
+        content: { 'application/json': { schema: { type: 'object', maxProperties: 4 } } },
+      }),
+    change: (d) => (d.paths['/connectors'].get.parameters.at(-1).content['application/json'].schema.maxProperties = 2),
+    verdict: 'breaking',
+    changes: [`breaking ${LIST} | query filter | tighter-constraint`],
+  },
+  {
+    edit: 'parameters: a looser schema in a content parameter',
+    base: (d) =>
+      d.paths['/connectors'].get.parameters.push({
+        name: 'filter',
+        in: 'query',
+        content: { 'application/json': { schema: { type: 'object', maxProperties: 2 } } },
+      }),
+    change: (d) => (d.paths['/connectors'].get.parameters.at(-1).content['application/json'].schema.maxProperties = 4),
+    verdict: 'additive',
+    changes: [`info ${LIST} | query filter | looser-constraint`],
+  },
+]);
+
 /**
  * Every JSON Schema 2020-12 keyword that constrains a value, as a looser and a tighter schema of
  * one field. `findings` is how many lines one edit gives (if/then: the `if` and the `then`), `at`
@@ -801,7 +847,7 @@ function keywordRows() {
 }
 
 /** The whole table. */
-export const POLICY_ROWS = [...FIRST_ROWS, ...HELD_OUT_ROWS, ...SERVER_ROWS, ...keywordRows()];
+export const POLICY_ROWS = [...FIRST_ROWS, ...HELD_OUT_ROWS, ...SERVER_ROWS, ...keywordRows(), ...PARAMETER_ROWS];
 
 /** How many rows the table had before issue 17 (the redocly-diff evaluation reports them apart). */
 export const FIRST_ROW_COUNT = FIRST_ROWS.length;

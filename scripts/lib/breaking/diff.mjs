@@ -81,6 +81,37 @@ function parametersOf(ref) {
 }
 
 /**
+ * The schema of a parameter or header: its `schema`, or that of its one `content` entry.
+ * @param {Json} node
+ * @returns {Json | undefined}
+ */
+function schemaOf(node) {
+  return node.schema ?? Object.values(node.content ?? {})[0]?.schema;
+}
+
+/** The style each parameter location has when `style` is left out (OpenAPI 3.1 §4.8.12.4). */
+const DEFAULT_STYLE = /** @type {Record<string, string>} */ ({
+  query: 'form',
+  path: 'simple',
+  header: 'simple',
+  cookie: 'form',
+});
+
+/**
+ * How a parameter goes on the wire, as clients serialize it: its style, and explode where it
+ * matters (arrays and objects; a single value is written the same either way).
+ * @param {Json} parameter
+ */
+function serialization(parameter) {
+  if (parameter.content) return `content ${Object.keys(parameter.content).join(', ')}`;
+  const style = parameter.style ?? DEFAULT_STYLE[parameter.in] ?? 'form';
+  const type = [parameter.schema?.type].flat();
+  const composite = type.includes('array') || type.includes('object');
+  const explode = composite ? `, explode ${parameter.explode ?? style === 'form'}` : '';
+  return `style ${style}${explode}${parameter.allowReserved ? ', allowReserved' : ''}`;
+}
+
+/**
  * Whether a status is a success (or redirect): a new one changes what clients must handle.
  * @param {string} status
  */
@@ -243,7 +274,10 @@ function diffOperation(before, after, old, now, findings) {
     if (!parameter.required && other.required) emit('parameter-now-required', where);
     if (parameter.required && !other.required) emit('parameter-now-optional', where);
     if (!parameter.deprecated && other.deprecated) emit('parameter-deprecated', where);
-    schemas('request', where, parameter.schema, other.schema);
+    const styleBefore = serialization(parameter);
+    const styleAfter = serialization(other);
+    if (styleBefore !== styleAfter) emit('parameter-serialization-changed', where, `${styleBefore} → ${styleAfter}`);
+    schemas('request', where, schemaOf(parameter), schemaOf(other));
   }
   for (const [key, parameter] of parametersAfter) {
     if (!parametersBefore.has(key))
@@ -335,7 +369,7 @@ function diffHeaders(before, after, headersBefore, headersAfter, where, emit, sc
     }
     if (header.required && !other.header.required) emit('response-header-now-optional', at);
     if (!header.required && other.header.required) emit('response-header-now-required', at);
-    schemas(at, header.schema, other.header.schema);
+    schemas(at, schemaOf(header), schemaOf(other.header));
   }
   for (const [key, { name }] of b) {
     if (!a.has(key)) emit('response-header-added', `${where} header ${name}`);

@@ -45,6 +45,11 @@ export const RULES = /** @type {const} */ ({
   'parameter-now-required': { breaking: true, section: 'Changed', text: 'parameter now required' },
   'parameter-now-optional': { breaking: false, section: 'Changed', text: 'parameter now optional' },
   'parameter-deprecated': { breaking: false, section: 'Deprecated', text: 'parameter deprecated' },
+  'parameter-serialization-changed': {
+    breaking: true,
+    section: 'Changed',
+    text: 'parameter serialization changed (style, explode or media type)',
+  },
   // Request bodies and fields.
   'request-body-added': { breaking: false, section: 'Added', text: 'new optional request body' },
   'required-request-body-added': { breaking: true, section: 'Added', text: 'new required request body' },
