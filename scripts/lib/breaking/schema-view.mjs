@@ -4,7 +4,7 @@
 // (anyOf [known values, any string]) and `const` folded into `enum`. Only what the Macha policy
 // looks at is kept; descriptions and examples are not part of the contract.
 import { isOpenEnum } from '../open-enum.mjs';
-import { refTarget } from '../openapi.mjs';
+import { componentName, refTarget } from '../openapi.mjs';
 
 // Kept for the modules that imported the resolver from here (scripts/lib/operations.mjs): the one
 // resolver is the model's.
@@ -249,7 +249,8 @@ export function viewOf(doc, schema, depth = 0) {
 export function branchKey(branch, index) {
   if (typeof branch.title === 'string') return branch.title;
   if (isNullBranch(branch)) return 'null';
-  if (typeof branch.$ref === 'string') return branch.$ref.split('/').pop() ?? `#${index}`;
+  const component = componentName(branch.$ref);
+  if (component) return component;
   return `#${index + 1}`;
 }
 
