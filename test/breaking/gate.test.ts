@@ -47,6 +47,18 @@ describe('npm run check:breaking', () => {
     );
   });
 
+  test('a response-only bound lowered passes: responses may tighten (issue 17)', async () => {
+    copy = copySpec();
+    copy.edit(TOOL, '    minLength: 1\n    maxLength: 128', '    minLength: 1\n    maxLength: 64');
+    const result = await copy.runInProcess('check-breaking.mjs');
+    expect(result.status, result.output).toBe(0);
+    expect(breakingLines(result.output)).toEqual([]);
+    expect(result.output).toContain(
+      'info: GET /connectors/{id} (getConnector) response 200 $.data.tools[*].name: ' +
+        'tighter constraint on a value clients receive (maxLength 128 → 64) [response-tighter-constraint]',
+    );
+  });
+
   test('an info.version below the latest release is refused, naming the file', async () => {
     copy = copySpec();
     copy.edit(ROOT_FILE, '  version: 1.0.0', '  version: 0.9.0');
