@@ -5,7 +5,6 @@
 // that is not above the latest release, and a breaking change without a major version. `--recut`
 // replaces the latest release (for a release not yet published, e.g. after more changes landed).
 // Any failure puts every file it touched back as it was.
-import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,7 +58,8 @@ async function previousRelease(version, recut, root) {
   if (recut) {
     if (latest?.version !== version) {
       throw new StepError(
-        `--recut replaces the latest release, which is ${latest ? latest.version : 'none (there is no release yet)'}, not ${version}`,
+        `--recut replaces the latest release, which is ${latest?.version ?? 'none (there is no release yet)'}, ` +
+          `not ${version}`,
       );
     }
     return releases.at(-2) ?? null;
@@ -88,7 +88,8 @@ export async function release(version, options = {}) {
   const specVersion = versionOf(current, SPEC_ROOT);
   if (semver.gt(specVersion, version)) {
     throw new StepError(
-      `${SPEC_ROOT}: info.version is already ${specVersion}, above ${version}; release ${specVersion} or a later version`,
+      `${SPEC_ROOT}: info.version is already ${specVersion}, above ${version}; ` +
+        `release ${specVersion} or a later version`,
     );
   }
   const before = previous ? await readRelease(previous, root) : { openapi: current.openapi, paths: {} };
@@ -97,7 +98,8 @@ export async function release(version, options = {}) {
     const major = `${semver.major(previous.version) + 1}.0.0`;
     throw new StepError(
       `${breaking.map(formatFinding).join('\n')}\n` +
-        `${version} would break v${semver.major(previous.version)} clients with the ${breaking.length} change(s) above: ` +
+        `${version} would break v${semver.major(previous.version)} clients ` +
+        `with the ${breaking.length} change(s) above: ` +
         `undo them, or release them as ${major}, a new major version.`,
     );
   }
@@ -143,8 +145,10 @@ export async function release(version, options = {}) {
     throw error;
   }
   log(
-    `\nreleased ${version}${previous ? ` (after ${previous.version})` : ''}: ${releaseFile}, ${CHANGELOG}, info.version and package version.\n` +
-      `Commit it: git add ${RELEASES_DIR} ${CHANGELOG} spec generated package.json package-lock.json && git commit -m "Release ${version}"\n`,
+    `\nreleased ${version}${previous ? ` (after ${previous.version})` : ''}: ` +
+      `${releaseFile}, ${CHANGELOG}, info.version and package version.\n` +
+      `Commit it: git add ${RELEASES_DIR} ${CHANGELOG} spec generated package.json package-lock.json ` +
+      `&& git commit -m "Release ${version}"\n`,
   );
 }
 

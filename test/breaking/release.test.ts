@@ -58,7 +58,8 @@ describe('npm run release', () => {
     copy.edit(LIMIT, '  maximum: 50', '  maximum: 100');
     expect(result.status).toBe(1);
     expect(result.output).toContain(
-      'breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]',
+      'breaking: GET /connectors (listConnectors) query limit: ' +
+        'tighter constraint (maximum 100 → 50) [tighter-constraint]',
     );
     expect(result.output).toContain('release them as 2.0.0, a new major version');
     expect(copy.read('spec/openapi.yaml')).toContain('  version: 1.0.0\n');

@@ -25,7 +25,8 @@ function line(finding) {
   const where = finding.where.replace(/ (\$\S*)$/, ' `$1`');
   const detail = finding.detail ? ` (${finding.detail})` : '';
   const mark = isBreaking(finding) ? ' **Breaking**' : '';
-  return `- \`${finding.operation}\`${finding.operationId ? ` (${finding.operationId})` : ''}, ${where}: ${RULES[finding.rule].text}${detail}${mark}`;
+  const id = finding.operationId ? ` (${finding.operationId})` : '';
+  return `- \`${finding.operation}\`${id}, ${where}: ${RULES[finding.rule].text}${detail}${mark}`;
 }
 
 /**
@@ -46,7 +47,8 @@ export function changelogEntry({ version, date, previous, findings }) {
   lines.push(
     findings.length === 0
       ? `No change to the contract since ${previous} (documentation only).`
-      : `Compared with ${previous}: ${findings.length} change${findings.length === 1 ? '' : 's'}, ${breaking} breaking.`,
+      : `Compared with ${previous}: ${findings.length} change${findings.length === 1 ? '' : 's'}, ` +
+          `${breaking} breaking.`,
   );
   for (const section of SECTIONS) {
     const entries = findings.filter((finding) => RULES[finding.rule].section === section);

@@ -2,14 +2,12 @@
 // The whole-document diff: matches operations (method + path, path parameter names ignored),
 // then compares security, parameters, request bodies and responses of each, and hands schemas to
 // schema-diff. Returns one finding per difference, each named by its policy rule.
-import { resolve } from './schema-view.mjs';
+import { operations, resolve } from '../openapi.mjs';
 import { compareSchemas } from './schema-diff.mjs';
 
 /** @typedef {import('./rules.mjs').Finding} Finding */
 /** @typedef {import('./rules.mjs').RuleId} RuleId */
 /** @typedef {import('./schema-view.mjs').Json} Json */
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Query parameters that drive cursor pagination: the policy freezes them. */
 const PAGINATION_PARAMETERS = new Set(['cursor', 'limit']);
@@ -22,26 +20,25 @@ const RATE_LIMIT_HEADER = /^(x-ratelimit-|retry-after$)/i;
  * @property {string} label `GET /connectors/{id}`
  * @property {Json} operation
  * @property {Json} pathItem
+ * @property {Json[]} parameters path-item and operation parameters, resolved, the operation's winning
  */
 
 /**
- * The operations of a bundle, by method and path with parameter names blanked out, so that
- * renaming `{id}` to `{connectorId}` is not a removed operation (the URL is the same).
+ * The operations of a bundle (walked by the one model, openapi.mjs), by method and path with
+ * parameter names blanked out, so that renaming `{id}` to `{connectorId}` is not a removed
+ * operation (the URL is the same).
  * @param {Json} doc
  * @returns {Map<string, OperationRef>}
  */
 function operationsOf(doc) {
   const found = new Map();
-  for (const [url, rawItem] of Object.entries(doc.paths ?? {})) {
-    const pathItem = resolve(doc, rawItem) ?? {};
-    for (const method of METHODS) {
-      if (!pathItem[method]) continue;
-      found.set(`${method} ${url.replace(/\{[^}]*\}/g, '{}')}`, {
-        label: `${method.toUpperCase()} ${url}`,
-        operation: pathItem[method],
-        pathItem,
-      });
-    }
+  for (const { method, path, operation, pathItem, parameters } of operations(doc)) {
+    found.set(`${method} ${path.replace(/\{[^}]*\}/g, '{}')}`, {
+      label: `${method.toUpperCase()} ${path}`,
+      operation,
+      pathItem,
+      parameters,
+    });
   }
   return found;
 }
@@ -69,21 +66,49 @@ function securityOf(doc, operation) {
 }
 
 /**
- * The parameters of an operation (path-level ones included, operation-level ones winning), keyed
- * by location and name; header names are case-insensitive.
- * @param {Json} doc
+ * The parameters of an operation (merged and resolved by the model), keyed by location and name;
+ * header names are case-insensitive.
  * @param {OperationRef} ref
  * @returns {Map<string, Json>}
  */
-function parametersOf(doc, ref) {
+function parametersOf(ref) {
   const found = new Map();
-  for (const raw of [...(ref.pathItem.parameters ?? []), ...(ref.operation.parameters ?? [])]) {
-    const parameter = resolve(doc, raw);
-    if (!parameter) continue;
+  for (const parameter of ref.parameters) {
     const name = parameter.in === 'header' ? String(parameter.name).toLowerCase() : parameter.name;
     found.set(`${parameter.in} ${name}`, parameter);
   }
   return found;
+}
+
+/**
+ * The schema of a parameter or header: its `schema`, or that of its one `content` entry.
+ * @param {Json} node
+ * @returns {Json | undefined}
+ */
+function schemaOf(node) {
+  return node.schema ?? Object.values(node.content ?? {})[0]?.schema;
+}
+
+/** The style each parameter location has when `style` is left out (OpenAPI 3.1 §4.8.12.4). */
+const DEFAULT_STYLE = /** @type {Record<string, string>} */ ({
+  query: 'form',
+  path: 'simple',
+  header: 'simple',
+  cookie: 'form',
+});
+
+/**
+ * How a parameter goes on the wire, as clients serialize it: its style, and explode where it
+ * matters (arrays and objects; a single value is written the same either way).
+ * @param {Json} parameter
+ */
+function serialization(parameter) {
+  if (parameter.content) return `content ${Object.keys(parameter.content).join(', ')}`;
+  const style = parameter.style ?? DEFAULT_STYLE[parameter.in] ?? 'form';
+  const type = [parameter.schema?.type].flat();
+  const composite = type.includes('array') || type.includes('object');
+  const explode = composite ? `, explode ${parameter.explode ?? style === 'form'}` : '';
+  return `style ${style}${explode}${parameter.allowReserved ? ', allowReserved' : ''}`;
 }
 
 /**
@@ -110,10 +135,7 @@ export function diffBundles(before, after) {
     /** @type {string | undefined} */ detail,
   ) => findings.push({ rule, operation: '(document)', where, ...(detail ? { detail } : {}) });
 
-  const serversBefore = new Set((before.servers ?? []).map((/** @type {Json} */ server) => server.url));
-  const serversAfter = new Set((after.servers ?? []).map((/** @type {Json} */ server) => server.url));
-  for (const url of serversBefore) if (!serversAfter.has(url)) document('server-removed', 'servers', url);
-  for (const url of serversAfter) if (!serversBefore.has(url)) document('server-added', 'servers', url);
+  diffServers(before.servers, after.servers, (rule, detail) => document(rule, 'servers', detail));
 
   const operationsBefore = operationsOf(before);
   const operationsAfter = operationsOf(after);
@@ -139,6 +161,52 @@ export function diffBundles(before, after) {
     });
   }
   return mergeStatuses(findings);
+}
+
+/**
+ * Two lists of servers, by URL, then the variables of each URL kept: a removed URL or variable
+ * value breaks the clients that use it, and so does a changed default (clients leave it out).
+ * @param {Json[] | undefined} before
+ * @param {Json[] | undefined} after
+ * @param {(rule: RuleId, detail: string) => void} emit
+ */
+function diffServers(before = [], after = [], emit) {
+  const a = new Map(before.map((server) => [server.url, server]));
+  const b = new Map(after.map((server) => [server.url, server]));
+  for (const [url, server] of a) {
+    const other = b.get(url);
+    if (!other) {
+      emit('server-removed', url);
+      continue;
+    }
+    for (const [name, variable] of Object.entries(server.variables ?? {})) {
+      const now = other.variables?.[name] ?? {};
+      const valuesBefore = variable.enum ?? [];
+      const valuesAfter = now.enum ?? [];
+      for (const value of valuesBefore) {
+        if (valuesAfter.length > 0 && !valuesAfter.includes(value))
+          emit('server-variable-value-removed', `${url} {${name}}: ${value}`);
+      }
+      for (const value of valuesAfter) {
+        if (valuesBefore.length > 0 && !valuesBefore.includes(value))
+          emit('server-variable-value-added', `${url} {${name}}: ${value}`);
+      }
+      if (variable.default !== now.default)
+        emit('server-variable-default-changed', `${url} {${name}}: ${variable.default} → ${now.default}`);
+    }
+  }
+  for (const url of b.keys()) if (!a.has(url)) emit('server-added', url);
+}
+
+/**
+ * The servers an operation is called on: its own `servers`, else its path item's, else the
+ * document's (OpenAPI 3.1 §4.8.10), and whether it overrides the document's.
+ * @param {Json} doc
+ * @param {OperationRef} ref
+ */
+function serversOf(doc, ref) {
+  const own = ref.operation.servers ?? ref.pathItem.servers;
+  return { servers: own ?? doc.servers ?? [], overridden: own !== undefined };
 }
 
 /**
@@ -180,6 +248,11 @@ function diffOperation(before, after, old, now, findings) {
     emit('operation-id-changed', 'operationId', `${old.operation.operationId} → ${now.operation.operationId}`);
   }
   if (!old.operation.deprecated && now.operation.deprecated) emit('operation-deprecated', 'operation');
+  // The document's servers are compared once, above; an override is compared per operation.
+  const serversBefore = serversOf(before, old);
+  const serversAfter = serversOf(after, now);
+  if (serversBefore.overridden || serversAfter.overridden)
+    diffServers(serversBefore.servers, serversAfter.servers, (rule, detail) => emit(rule, 'servers', detail));
   const securityBefore = securityOf(before, old.operation);
   const securityAfter = securityOf(after, now.operation);
   if (securityBefore !== securityAfter) emit('security-changed', 'security', `${securityBefore} → ${securityAfter}`);
@@ -188,8 +261,8 @@ function diffOperation(before, after, old, now, findings) {
   if (JSON.stringify(scopeBefore) !== JSON.stringify(scopeAfter))
     emit('scope-changed', 'x-required-scope', `${scopeBefore ?? 'none'} → ${scopeAfter ?? 'none'}`);
 
-  const parametersBefore = parametersOf(before, old);
-  const parametersAfter = parametersOf(after, now);
+  const parametersBefore = parametersOf(old);
+  const parametersAfter = parametersOf(now);
   for (const [key, parameter] of parametersBefore) {
     const other = parametersAfter.get(key);
     const where = `${parameter.in} ${parameter.name}`;
@@ -201,7 +274,10 @@ function diffOperation(before, after, old, now, findings) {
     if (!parameter.required && other.required) emit('parameter-now-required', where);
     if (parameter.required && !other.required) emit('parameter-now-optional', where);
     if (!parameter.deprecated && other.deprecated) emit('parameter-deprecated', where);
-    schemas('request', where, parameter.schema, other.schema);
+    const styleBefore = serialization(parameter);
+    const styleAfter = serialization(other);
+    if (styleBefore !== styleAfter) emit('parameter-serialization-changed', where, `${styleBefore} → ${styleAfter}`);
+    schemas('request', where, schemaOf(parameter), schemaOf(other));
   }
   for (const [key, parameter] of parametersAfter) {
     if (!parametersBefore.has(key))
@@ -293,7 +369,7 @@ function diffHeaders(before, after, headersBefore, headersAfter, where, emit, sc
     }
     if (header.required && !other.header.required) emit('response-header-now-optional', at);
     if (!header.required && other.header.required) emit('response-header-now-required', at);
-    schemas(at, header.schema, other.header.schema);
+    schemas(at, schemaOf(header), schemaOf(other.header));
   }
   for (const [key, { name }] of b) {
     if (!a.has(key)) emit('response-header-added', `${where} header ${name}`);

@@ -1,7 +1,7 @@
 // @ts-check
-// The breaking-change gate shared by `npm run check:breaking` and `npm run lint`: the current spec
-// against the latest release, every difference printed, and a failure for breaking ones unless
-// info.version starts a new major version.
+// The breaking-change gate of `npm run check:breaking` (and CI; `npm run lint` does not run it): the
+// current spec against the latest release, every difference printed, and a failure for breaking
+// ones unless info.version starts a new major version.
 import semver from 'semver';
 import { bundleCurrentSpec, listReleases, readRelease, SPEC_ROOT, versionOf } from '../releases.mjs';
 import { StepError } from '../steps.mjs';

@@ -1,6 +1,7 @@
 // @ts-check
-// One line per finding, the form `npm run check:breaking` and `npm run lint` print:
-// `breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]`.
+// One line per finding, the form `npm run check:breaking` prints:
+// `breaking: GET /connectors (listConnectors) query limit: tighter constraint (maximum 100 → 50)
+// [tighter-constraint]` (on one line).
 import { isBreaking, RULES } from './rules.mjs';
 
 /** @typedef {import('./rules.mjs').Finding} Finding */
@@ -19,5 +20,7 @@ export function operationName(finding) {
  */
 export function formatFinding(finding) {
   const detail = finding.detail ? ` (${finding.detail})` : '';
-  return `${isBreaking(finding) ? 'breaking' : 'info'}: ${operationName(finding)} ${finding.where}: ${RULES[finding.rule].text}${detail} [${finding.rule}]`;
+  const verdict = isBreaking(finding) ? 'breaking' : 'info';
+  const what = `${RULES[finding.rule].text}${detail} [${finding.rule}]`;
+  return `${verdict}: ${operationName(finding)} ${finding.where}: ${what}`;
 }

@@ -9,8 +9,16 @@
 /** Every rule of the gate, by id. */
 export const RULES = /** @type {const} */ ({
   // The document and its operations.
+  // Servers: the document's, and an operation's own (path item or operation `servers` override).
   'server-removed': { breaking: true, section: 'Removed', text: 'server URL removed' },
   'server-added': { breaking: false, section: 'Added', text: 'server URL added' },
+  'server-variable-value-removed': { breaking: true, section: 'Removed', text: 'server variable value removed' },
+  'server-variable-value-added': { breaking: false, section: 'Added', text: 'server variable value added' },
+  'server-variable-default-changed': {
+    breaking: true,
+    section: 'Changed',
+    text: 'server variable default changed (clients that leave it out reach another server)',
+  },
   'operation-added': { breaking: false, section: 'Added', text: 'new operation' },
   'operation-removed': {
     breaking: true,
@@ -37,6 +45,11 @@ export const RULES = /** @type {const} */ ({
   'parameter-now-required': { breaking: true, section: 'Changed', text: 'parameter now required' },
   'parameter-now-optional': { breaking: false, section: 'Changed', text: 'parameter now optional' },
   'parameter-deprecated': { breaking: false, section: 'Deprecated', text: 'parameter deprecated' },
+  'parameter-serialization-changed': {
+    breaking: true,
+    section: 'Changed',
+    text: 'parameter serialization changed (style, explode or media type)',
+  },
   // Request bodies and fields.
   'request-body-added': { breaking: false, section: 'Added', text: 'new optional request body' },
   'required-request-body-added': { breaking: true, section: 'Added', text: 'new required request body' },
@@ -68,6 +81,7 @@ export const RULES = /** @type {const} */ ({
   // Values: types, nullability, enums, constraints, defaults.
   'type-changed': { breaking: true, section: 'Changed', text: 'type changed' },
   'request-type-widened': { breaking: false, section: 'Changed', text: 'request field accepts more types' },
+  'response-type-narrowed': { breaking: false, section: 'Changed', text: 'response field has fewer types' },
   'response-field-nullable': { breaking: true, section: 'Changed', text: 'response field may now be null' },
   'response-field-not-nullable': { breaking: false, section: 'Changed', text: 'response field is never null any more' },
   'request-field-nullable': { breaking: false, section: 'Changed', text: 'request field now accepts null' },
@@ -77,6 +91,11 @@ export const RULES = /** @type {const} */ ({
   'error-code-added': { breaking: false, section: 'Added', text: 'new error code' },
   'error-code-removed': { breaking: true, section: 'Removed', text: 'error code removed (or renamed)' },
   'tighter-constraint': { breaking: true, section: 'Changed', text: 'tighter constraint' },
+  'response-tighter-constraint': {
+    breaking: false,
+    section: 'Changed',
+    text: 'tighter constraint on a value clients receive',
+  },
   'looser-constraint': { breaking: false, section: 'Changed', text: 'looser constraint' },
   'default-changed': {
     breaking: true,

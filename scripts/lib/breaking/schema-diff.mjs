@@ -2,7 +2,7 @@
 // Compares two schemas of one request or response position and reports each difference under its
 // policy rule. The direction decides the verdict where the policy depends on who sends the value:
 // a removed field breaks both ways, a new field is harmless unless a request now requires it.
-import { branchKey, CONSTRAINTS, viewOf } from './schema-view.mjs';
+import { branchKey, CONSTRAINTS, canonical, viewOf } from './schema-view.mjs';
 
 /** @typedef {import('./rules.mjs').RuleId} RuleId */
 /** @typedef {import('./schema-view.mjs').SchemaView} SchemaView */
@@ -48,6 +48,24 @@ function acceptsAll(from, to) {
 }
 
 /**
+ * Reports a changed constraint under the rule its direction gives it. A value clients send may only
+ * get looser; a value clients receive may get tighter too (fewer values reach them than they
+ * handle), and looser (the policy lists looser constraints as additive, like new enum values).
+ * @param {SchemaContext} ctx
+ * @param {boolean} tighter
+ * @param {string} path
+ * @param {string} detail
+ */
+function constraint(ctx, tighter, path, detail) {
+  const rule = !tighter
+    ? 'looser-constraint'
+    : ctx.direction === 'request'
+      ? 'tighter-constraint'
+      : 'response-tighter-constraint';
+  ctx.emit(rule, path, detail);
+}
+
+/**
  * Type and nullability. A response field of another type breaks clients whichever way it
  * changes; a request field may only widen.
  * @param {SchemaContext} ctx
@@ -74,6 +92,8 @@ function compareTypes(ctx, a, b, path) {
   const detail = `${showTypes(from)} → ${showTypes(to)}`;
   if (ctx.direction === 'request' && from !== null && acceptsAll(from, to))
     ctx.emit('request-type-widened', path, detail);
+  else if (ctx.direction === 'response' && to !== null && acceptsAll(to, from))
+    ctx.emit('response-type-narrowed', path, detail);
   else ctx.emit('type-changed', path, detail);
 }
 
@@ -105,14 +125,23 @@ function compareEnums(ctx, a, b, path) {
     }
   }
   if (accepted(a) === 'any' && accepted(b) === 'closed')
-    ctx.emit('tighter-constraint', path, a.enumValues ? 'open enum closed' : 'enum added');
+    constraint(ctx, true, path, a.enumValues ? 'open enum closed' : 'enum added');
   if (accepted(a) === 'closed' && accepted(b) === 'any')
-    ctx.emit('looser-constraint', path, b.enumValues ? 'enum opened' : 'enum removed');
+    constraint(ctx, false, path, b.enumValues ? 'enum opened' : 'enum removed');
 }
 
 /**
- * Validation keywords. Tighter breaks and looser is additive, in both directions, as the policy
- * words it; a changed pattern or format cannot be ordered, so it counts as tighter.
+ * Whether `to` is a multiple of `from` (every multiple of `to` is one of `from`), up to rounding.
+ * @param {number} to
+ * @param {number} from
+ */
+function isMultiple(to, from) {
+  return Number.isInteger(Number((to / from).toPrecision(12)));
+}
+
+/**
+ * Validation keywords. Tighter or looser is judged per keyword; a changed pattern or format cannot
+ * be ordered, so it counts as tighter.
  * @param {SchemaContext} ctx
  * @param {SchemaView} a
  * @param {SchemaView} b
@@ -129,18 +158,80 @@ function compareConstraints(ctx, a, b, path) {
     else if (from === undefined || from === false) tighter = true;
     else if (kind === 'min') tighter = Number(to) > Number(from);
     else if (kind === 'max') tighter = Number(to) < Number(from);
+    else if (kind === 'multiple') tighter = !isMultiple(Number(from), Number(to));
     else tighter = true;
-    ctx.emit(tighter ? 'tighter-constraint' : 'looser-constraint', path, `${key} ${show(from)} → ${show(to)}`);
+    constraint(ctx, tighter, path, `${key} ${show(from)} → ${show(to)}`);
   }
-  const closedBefore = a.additionalProperties === false;
-  const closedAfter = b.additionalProperties === false;
-  if (closedBefore !== closedAfter) {
-    ctx.emit(
-      closedAfter ? 'tighter-constraint' : 'looser-constraint',
-      path,
-      closedAfter ? 'unknown fields now rejected' : 'unknown fields now allowed',
-    );
+  compareDependentRequired(ctx, a, b, path);
+  for (const key of new Set([...a.opaque.keys(), ...b.opaque.keys()])) {
+    const from = a.opaque.get(key);
+    const to = b.opaque.get(key);
+    if (from === undefined) constraint(ctx, true, path, `${key} added`);
+    else if (to === undefined) constraint(ctx, false, path, `${key} removed`);
+    else if (canonical(ctx.before, from) !== canonical(ctx.after, to)) constraint(ctx, true, path, `${key} changed`);
   }
+  for (const key of new Set([...a.subschemas.keys(), ...b.subschemas.keys()])) {
+    compareSubschema(ctx, key, a.subschemas.get(key), b.subschemas.get(key), path);
+  }
+}
+
+/**
+ * `dependentRequired`: a property that now requires more others is tighter, fewer looser.
+ * @param {SchemaContext} ctx
+ * @param {SchemaView} a
+ * @param {SchemaView} b
+ * @param {string} path
+ */
+function compareDependentRequired(ctx, a, b, path) {
+  for (const name of new Set([...a.dependentRequired.keys(), ...b.dependentRequired.keys()])) {
+    const from = a.dependentRequired.get(name) ?? new Set();
+    const to = b.dependentRequired.get(name) ?? new Set();
+    const added = [...to].filter((other) => !from.has(other));
+    const removed = [...from].filter((other) => !to.has(other));
+    if (added.length + removed.length === 0) continue;
+    constraint(ctx, added.length > 0, path, `dependentRequired ${name}: ${show([...from])} → ${show([...to])}`);
+  }
+}
+
+/**
+ * The path a subschema keyword's findings are reported under: `$.tags[*]` for items, `$.tags.*` for
+ * additionalProperties, `$.tags[0]` for a prefixItems entry, `$.tags<contains>` for the others.
+ * @param {string} path
+ * @param {string} key
+ */
+function subschemaPath(path, key) {
+  if (key === 'additionalProperties') return `${path}.*`;
+  if (key === 'items') return `${path}[*]`;
+  const prefix = /^prefixItems\/(\d+)$/.exec(key);
+  return prefix ? `${path}[${prefix[1]}]` : `${path}<${key}>`;
+}
+
+/**
+ * One subschema keyword (see SUBSCHEMA_KEYWORDS): added is tighter, removed looser, `false` the
+ * tightest; two schemas are compared recursively, since a stricter part is a stricter whole.
+ * @param {SchemaContext} ctx
+ * @param {string} key
+ * @param {boolean | Json | undefined} from
+ * @param {boolean | Json | undefined} to
+ * @param {string} path
+ */
+function compareSubschema(ctx, key, from, to, path) {
+  const level = (/** @type {boolean | Json | undefined} */ value) =>
+    value === undefined || value === true ? 0 : value === false ? 2 : 1;
+  const levelFrom = level(from);
+  const levelTo = level(to);
+  if (levelFrom === 1 && levelTo === 1) {
+    compareSchemas(ctx, /** @type {Json} */ (from), /** @type {Json} */ (to), subschemaPath(path, key));
+    return;
+  }
+  if (levelFrom === levelTo) return;
+  const names = ['none', 'a schema', 'false'];
+  let detail = `${key}: ${names[levelFrom]} → ${names[levelTo]}`;
+  if (key === 'additionalProperties' || key === 'unevaluatedProperties') {
+    if (levelTo === 2) detail = 'unknown fields now rejected';
+    else if (levelTo === 0) detail = 'unknown fields now allowed';
+  }
+  constraint(ctx, levelTo > levelFrom, path, detail);
 }
 
 /**
@@ -230,10 +321,6 @@ export function compareSchemas(ctx, before, after, path = '$') {
     }
     if (!a.deprecated && b.deprecated) ctx.emit('field-deprecated', path);
     compareProperties(ctx, a, b, path);
-    if (a.items || b.items) compareSchemas(ctx, a.items ?? {}, b.items ?? {}, `${path}[*]`);
-    if (typeof a.additionalProperties === 'object' && typeof b.additionalProperties === 'object') {
-      compareSchemas(ctx, a.additionalProperties, b.additionalProperties, `${path}.*`);
-    }
     compareAlternatives(ctx, a, b, path);
   } finally {
     if (pair) stack.delete(pair);

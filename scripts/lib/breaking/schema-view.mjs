@@ -4,6 +4,11 @@
 // (anyOf [known values, any string]) and `const` folded into `enum`. Only what the Macha policy
 // looks at is kept; descriptions and examples are not part of the contract.
 import { isOpenEnum } from '../open-enum.mjs';
+import { componentName, refTarget } from '../openapi.mjs';
+
+// Kept for the modules that imported the resolver from here (scripts/lib/operations.mjs): the one
+// resolver is the model's.
+export { resolve } from '../openapi.mjs';
 
 /** The keywords compared as constraints, and which way each one tightens. */
 export const CONSTRAINTS = /** @type {const} */ ({
@@ -17,11 +22,39 @@ export const CONSTRAINTS = /** @type {const} */ ({
   exclusiveMaximum: 'max',
   maxItems: 'max',
   maxProperties: 'max',
-  multipleOf: 'other',
+  minContains: 'min',
+  maxContains: 'max',
+  multipleOf: 'multiple',
   pattern: 'other',
   format: 'other',
   uniqueItems: 'other',
 });
+
+/**
+ * Keywords holding a schema that every value (or every matching part of it) must also satisfy:
+ * a stricter subschema is a stricter whole, so they are compared recursively. `absent` or `true`
+ * allows anything, `false` nothing. Keyed in the view by keyword, or `keyword/name` for maps and
+ * lists (`patternProperties/^x-`, `prefixItems/0`, `dependentSchemas/model`).
+ */
+export const SUBSCHEMA_KEYWORDS = /** @type {const} */ ([
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'propertyNames',
+  'contains',
+  'then',
+  'else',
+]);
+
+/** Keyword maps and lists of subschemas, each entry compared like a SUBSCHEMA_KEYWORDS one. */
+const SUBSCHEMA_MAPS = /** @type {const} */ (['patternProperties', 'dependentSchemas', 'prefixItems']);
+
+/**
+ * Keywords whose subschema cannot be ordered by comparing it: `not` inverts it, and `if` picks which
+ * of `then`/`else` applies. Any change to them counts as tighter.
+ */
+export const OPAQUE_KEYWORDS = /** @type {const} */ (['not', 'if']);
 
 /** @typedef {keyof typeof CONSTRAINTS} ConstraintName */
 /** @typedef {Record<string, any>} Json */
@@ -33,45 +66,14 @@ export const CONSTRAINTS = /** @type {const} */ ({
  * @property {boolean} openEnum whether values outside `enumValues` may also occur
  * @property {Map<string, Json>} properties raw property schemas (viewed lazily: schemas may recurse)
  * @property {Set<string>} required
- * @property {Json | null} items
- * @property {boolean | Json | undefined} additionalProperties
+ * @property {Map<string, boolean | Json>} subschemas SUBSCHEMA_KEYWORDS and SUBSCHEMA_MAPS entries present
+ * @property {Map<string, Json>} opaque OPAQUE_KEYWORDS present
+ * @property {Map<string, Set<string>>} dependentRequired property → the properties it requires
  * @property {Json[][]} alternatives oneOf/anyOf groups, each a list of raw branch schemas
  * @property {Partial<Record<ConstraintName, unknown>>} constraints
  * @property {unknown} default
  * @property {boolean} deprecated
  */
-
-/**
- * Follows a local `$ref` (`#/components/...`) in the bundle.
- * @param {Json} doc the bundle
- * @param {string} ref
- * @returns {Json}
- */
-function deref(doc, ref) {
-  if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported in a bundle, found ${ref}`);
-  /** @type {any} */
-  let node = doc;
-  for (const part of ref.slice(2).split('/')) {
-    node = node?.[part.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  if (node === undefined) throw new Error(`unresolved $ref ${ref} in the bundle`);
-  return node;
-}
-
-/**
- * Follows $refs until a non-ref object (used for parameters, responses, headers, bodies).
- * @param {Json} doc
- * @param {Json | undefined} node
- * @returns {Json | undefined}
- */
-export function resolve(doc, node) {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops += 1) {
-    if (hops > 50) throw new Error(`$ref cycle at ${current.$ref}`);
-    current = deref(doc, current.$ref);
-  }
-  return current;
-}
 
 /** @returns {SchemaView} */
 function emptyView() {
@@ -81,8 +83,9 @@ function emptyView() {
     openEnum: false,
     properties: new Map(),
     required: new Set(),
-    items: null,
-    additionalProperties: undefined,
+    subschemas: new Map(),
+    opaque: new Map(),
+    dependentRequired: new Map(),
     alternatives: [],
     constraints: {},
     default: undefined,
@@ -129,15 +132,25 @@ function mergeInto(into, part) {
     into.properties.set(name, existing ? { allOf: [existing, schema] } : schema);
   }
   for (const name of part.required) into.required.add(name);
-  if (part.items) into.items = into.items ? { allOf: [into.items, part.items] } : part.items;
-  if (part.additionalProperties !== undefined) into.additionalProperties = part.additionalProperties;
+  // One keyword in two allOf members: a value must satisfy both.
+  for (const [key, schema] of part.subschemas) {
+    const existing = into.subschemas.get(key);
+    into.subschemas.set(key, existing === undefined ? schema : { allOf: [existing, schema] });
+  }
+  for (const [key, schema] of part.opaque) {
+    const existing = into.opaque.get(key);
+    into.opaque.set(key, existing === undefined ? schema : { allOf: [existing, schema] });
+  }
+  for (const [name, needs] of part.dependentRequired) {
+    into.dependentRequired.set(name, new Set([...(into.dependentRequired.get(name) ?? []), ...needs]));
+  }
   into.alternatives.push(...part.alternatives);
   for (const [name, value] of Object.entries(part.constraints)) {
     const key = /** @type {ConstraintName} */ (name);
     const current = into.constraints[key];
     const direction = CONSTRAINTS[key];
     // Two members constraining one keyword: the tighter wins, as it does for a validator.
-    if (current === undefined || direction === 'other') into.constraints[key] = value;
+    if (current === undefined || direction === 'other' || direction === 'multiple') into.constraints[key] = value;
     else if (direction === 'min') into.constraints[key] = Math.max(Number(current), Number(value));
     else into.constraints[key] = Math.min(Number(current), Number(value));
   }
@@ -157,8 +170,18 @@ function ownView(schema) {
   if (Array.isArray(schema.enum)) view.enumValues = new Set(schema.enum);
   for (const [name, property] of Object.entries(schema.properties ?? {})) view.properties.set(name, property);
   for (const name of schema.required ?? []) view.required.add(name);
-  if (schema.items) view.items = schema.items;
-  view.additionalProperties = schema.additionalProperties;
+  for (const keyword of SUBSCHEMA_KEYWORDS) {
+    if (schema[keyword] !== undefined) view.subschemas.set(keyword, schema[keyword]);
+  }
+  for (const keyword of SUBSCHEMA_MAPS) {
+    for (const [name, sub] of Object.entries(schema[keyword] ?? {})) view.subschemas.set(`${keyword}/${name}`, sub);
+  }
+  for (const keyword of OPAQUE_KEYWORDS) {
+    if (schema[keyword] !== undefined) view.opaque.set(keyword, schema[keyword]);
+  }
+  for (const [name, needs] of Object.entries(schema.dependentRequired ?? {})) {
+    view.dependentRequired.set(name, new Set(needs));
+  }
   for (const key of /** @type {ConstraintName[]} */ (Object.keys(CONSTRAINTS))) {
     if (schema[key] !== undefined) view.constraints[key] = schema[key];
   }
@@ -209,7 +232,7 @@ export function viewOf(doc, schema, depth = 0) {
   if (schema === true || schema === undefined) return emptyView();
   if (schema === false) return { ...emptyView(), types: new Set() };
   const view = emptyView();
-  if (typeof schema.$ref === 'string') mergeInto(view, viewOf(doc, deref(doc, schema.$ref), depth + 1));
+  if (typeof schema.$ref === 'string') mergeInto(view, viewOf(doc, refTarget(doc, schema.$ref), depth + 1));
   mergeInto(view, ownView(schema));
   for (const member of schema.allOf ?? []) mergeInto(view, viewOf(doc, member, depth + 1));
   if (Array.isArray(schema.anyOf)) mergeInto(view, compositionView(doc, schema.anyOf, isOpenEnum(schema), schema));
@@ -226,6 +249,26 @@ export function viewOf(doc, schema, depth = 0) {
 export function branchKey(branch, index) {
   if (typeof branch.title === 'string') return branch.title;
   if (isNullBranch(branch)) return 'null';
-  if (typeof branch.$ref === 'string') return branch.$ref.split('/').pop() ?? `#${index}`;
+  const component = componentName(branch.$ref);
+  if (component) return component;
   return `#${index + 1}`;
+}
+
+/**
+ * A schema with its $refs inlined (to a depth, for recursive schemas), as canonical JSON: two
+ * subschemas that cannot be ordered are compared by what they say, not by how they are written.
+ * @param {Json} doc
+ * @param {unknown} schema
+ * @param {number} [depth]
+ * @returns {string}
+ */
+export function canonical(doc, schema, depth = 0) {
+  if (Array.isArray(schema)) return `[${schema.map((item) => canonical(doc, item, depth)).join(',')}]`;
+  if (schema === null || typeof schema !== 'object') return JSON.stringify(schema);
+  const node = /** @type {Json} */ (schema);
+  if (typeof node.$ref === 'string' && depth < 20) return canonical(doc, refTarget(doc, node.$ref), depth + 1);
+  const keys = Object.keys(node)
+    .filter((key) => !['description', 'title', 'examples', 'example', '$comment'].includes(key))
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(doc, node[key], depth)}`).join(',')}}`;
 }
