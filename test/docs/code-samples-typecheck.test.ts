@@ -1,7 +1,8 @@
 // Every TypeScript sample the docs show must compile, strict, against the built package
-// @macha/api-client (its declarations at dist/package/src/index.d.ts, built by `pretest`), so the docs never show a call,
-// option or field the client does not have. The samples are read from generated/openapi.json,
-// exactly as the docs page gets them; errors name the sample's file under spec/code_samples/.
+// @macha/api-client (its declarations at dist/package/src/index.d.ts, built by `pretest`), so the
+// docs never show a call, option or field the client does not have. The samples are read from
+// generated/openapi.json, exactly as the docs page gets them: each operation's (errors name its
+// file under spec/code_samples/) and the ```ts blocks of the guide pages.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CompilerOptions, FormatDiagnosticsHost } from 'typescript';

@@ -44,7 +44,7 @@ describe('markdownHtml on the spec', () => {
     expect(await markdownHtml({ root: copy.dir, bundle })).toEqual([]);
   });
 
-  test('names the file and line of raw HTML in an operation description, description.md, a tag file and a guide', async () => {
+  test('names file and line of raw HTML in an operation, description.md, a tag file and a guide', async () => {
     copy = copySpec();
     copy.edit('spec/paths/agents.yaml', '    twice. *Decision:*', `    twice. ${SRCDOC} *Decision:*`);
     copy.edit(
@@ -70,10 +70,11 @@ describe('markdownHtml on the spec', () => {
 
   test('names the bundle pointer of raw HTML no spec file holds', async () => {
     copy = copySpec();
-    const hostile = structuredClone(bundle) as Record<string, any>;
-    hostile.components.schemas.Agent.description = `Injected.\n${SRCDOC}`;
+    const hostile = structuredClone(bundle);
+    const agent = hostile.components.schemas!.Agent as { description: string };
+    agent.description = `Injected.\n${SRCDOC}`;
     expect(await markdownHtml({ root: copy.dir, bundle: hostile })).toEqual([
-      'bundle #/components/schemas/Agent/description (line 2): raw HTML <iframe> is not plain formatting: use markdown, or put it in code',
+      expect.stringMatching(/^bundle #\/components\/schemas\/Agent\/description \(line 2\): raw HTML <iframe> is not/),
     ]);
   });
 

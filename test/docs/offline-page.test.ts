@@ -16,8 +16,9 @@ let scratch = '';
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'macha-docs-'));
-  const spec = structuredClone(bundle) as Record<string, any>;
-  spec.info.description += '\n\nMirrors such as https://cdn.example.com/macha.json are not ours.';
+  const spec = structuredClone(bundle);
+  const info = spec.info as { description: string };
+  info.description += '\n\nMirrors such as https://cdn.example.com/macha.json are not ours.';
   await buildDocs({ root: ROOT, bundle: spec, scratch });
   html = readFileSync(path.join(scratch, 'dist', 'docs', 'index.html'), 'utf8');
 }, 60_000);
@@ -46,7 +47,7 @@ describe('the docs page', () => {
     expect(html).toContain('data:image/svg+xml,');
   });
 
-  test('runs only its own inline script, allowed by hash: no unsafe-inline script, no frame, object, base or form', () => {
+  test('runs only its own script, by hash: no unsafe-inline script, no frame, object, base or form', () => {
     const policy = csp(html);
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
     expect(scripts).toHaveLength(1);
