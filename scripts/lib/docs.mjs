@@ -84,11 +84,11 @@ function isModel(schema) {
 }
 
 /**
- * Redoc's anchor of a schema in the models section (`#tag/Models/schemas/Connector`).
+ * Redoc's anchor of a schema in the models section (`#schema/Connector`).
  * @param {string} name
  */
 export function modelAnchor(name) {
-  return `#tag/${MODELS_TAG}/schemas/${name}`;
+  return `#schema/${name}`;
 }
 
 /**
