@@ -22,19 +22,16 @@ function snapshotHandler(root) {
  * Makes sirv's file stream safe: sirv pipes a read stream into the response, and `pipe()` neither
  * closes the file when the reader hangs up mid-download (one leaked descriptor per aborted
  * download) nor handles a read error (EMFILE would crash the process). The response's documented
- * 'pipe' event hands us that stream.
+ * 'pipe' event hands us that stream. sirv has sent the headers by then, so a read error can only
+ * cut the connection: the reader sees a failed download (short of its Content-Length), never a
+ * torn one that looks complete.
  * @param {import('node:http').ServerResponse} response
  */
 function guardStreams(response) {
   response.on('pipe', (source) => {
     const stream = /** @type {import('node:fs').ReadStream} */ (source);
     response.once('close', () => stream.destroy());
-    stream.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
-      if (!response.headersSent) {
-        response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
-        response.end(`busy (${error.code ?? error.message}): try again\n`);
-      } else response.destroy(error);
-    });
+    stream.once('error', (error) => response.destroy(error));
   });
 }
 

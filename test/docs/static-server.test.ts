@@ -96,6 +96,20 @@ describe('serveDirectory', () => {
     expect(openDescriptors() - before).toBeLessThan(10);
   }, 60_000);
 
+  test('a file that cannot be opened (EMFILE, or gone) fails that download only; the server keeps serving', async () => {
+    // sirv lists the snapshot once; a file removed since fails at open, the way EMFILE does.
+    writeFileSync(path.join(docs, 'gone.txt'), 'soon gone');
+    const { server: other, url: otherUrl } = await serveDirectory(docs, 0);
+    try {
+      rmSync(path.join(docs, 'gone.txt'));
+      // The headers went out before the open failed: the download is cut short, visibly.
+      await expect(fetch(`${otherUrl}gone.txt`).then((response) => response.text())).rejects.toThrow();
+      expect((await fetch(otherUrl)).status).toBe(200);
+    } finally {
+      other.close();
+    }
+  });
+
   test('a swap serves the new snapshot whole, while a download begun before it ends with the old one', async () => {
     const next = path.join(root, 'next');
     mkdirSync(next);
