@@ -178,17 +178,19 @@ export function pageHtml({ template, redoc, spec }) {
 
 /**
  * The docs step: writes `<scratch>/dist/docs/index.html`, `llms.txt` and `llms-full.txt`.
- * The legacy call `buildDocs(bundle, outFile, { root })` writes the three next to outFile.
- * @param {{ root: string, bundle: Record<string, any>, scratch: string } | Record<string, any> | string} input
+ * Until scripts/generate.mjs calls it as a step, the old call `buildDocs(bundle, outFile, { root })`
+ * still works and writes the three files next to outFile.
+ * @param {{ root: string, bundle: Record<string, any>, scratch: string } | Record<string, any>} input
  * @param {string} [outFile]
+ * @param {{ root?: string }} [_legacyOptions]
  * @returns {Promise<string>}
  */
-export async function buildDocs(input, outFile) {
+export async function buildDocs(input, outFile, _legacyOptions) {
   /** @type {Record<string, any>} */
   let bundle;
   let outDir;
   if (typeof outFile === 'string') {
-    bundle = typeof input === 'string' ? JSON.parse(await readFile(input.replace(/\.yaml$/, '.json'), 'utf8')) : input;
+    bundle = input;
     outDir = path.dirname(outFile);
   } else {
     const step = /** @type {{ bundle: Record<string, any>, scratch: string }} */ (input);

@@ -52,9 +52,9 @@ export function guidePages(bundle) {
   const sections = [current];
   for (const line of String(bundle.info?.description ?? '').split('\n')) {
     if (/^\s*```/.test(line)) inCode = !inCode;
-    const heading = !inCode && /^# (.+)$/.exec(line);
-    if (heading) {
-      current = { title: heading[1].trim(), anchor: `#section/${slug(heading[1])}`, lines: [] };
+    const title = inCode ? undefined : /^# (.+)$/.exec(line)?.[1]?.trim();
+    if (title) {
+      current = { title, anchor: `#section/${slug(title)}`, lines: [] };
       sections.push(current);
     } else current.lines.push(line);
   }

@@ -85,7 +85,7 @@ async function showSample(page: Page, operationId: string, label: string): Promi
 function wordsBrokenInTables(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const broken: string[] = [];
-    for (const cell of document.querySelectorAll('.redoc-markdown td, .redoc-markdown th')) {
+    for (const cell of Array.from(document.querySelectorAll('.redoc-markdown td, .redoc-markdown th'))) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? '';
@@ -93,7 +93,7 @@ function wordsBrokenInTables(page: Page): Promise<string[]> {
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);
-          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
           if (lines.size > 1) broken.push(match[0]);
         }
       }
@@ -109,10 +109,10 @@ function wordsBrokenInTables(page: Page): Promise<string[]> {
 function clippedOrCoveredCode(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const blocks = [...document.querySelectorAll('pre, .redoc-json')].filter(
+    const blocks = Array.from(document.querySelectorAll('pre, .redoc-json')).filter(
       (block) => (block as HTMLElement).offsetParent !== null,
     );
-    const buttons = [...document.querySelectorAll('button')].map((button) => button.getBoundingClientRect());
+    const buttons = Array.from(document.querySelectorAll('button')).map((button) => button.getBoundingClientRect());
     for (const block of blocks) {
       const element = block as HTMLElement;
       if (element.scrollWidth > element.clientWidth + 1) {
@@ -124,7 +124,7 @@ function clippedOrCoveredCode(page: Page): Promise<string[]> {
         if (node.parentElement?.closest('button')) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        lines.push(...range.getClientRects());
+        lines.push(...Array.from(range.getClientRects()));
       }
       for (const line of lines) {
         if (line.width === 0) continue;
@@ -155,7 +155,7 @@ function coveredText(page: Page): Promise<string[]> {
       if (!owner || !(node.textContent ?? '').trim()) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
-      for (const rect of range.getClientRects()) {
+      for (const rect of Array.from(range.getClientRects())) {
         const x = rect.left + rect.width / 2;
         const y = rect.top + rect.height / 2;
         if (rect.width === 0 || y < top || y > window.innerHeight || x < 0 || x > window.innerWidth) continue;

@@ -96,7 +96,7 @@ describe('serveDirectory', () => {
     expect(openDescriptors() - before).toBeLessThan(10);
   }, 60_000);
 
-  test('a file that cannot be opened (EMFILE, or gone) fails that download only; the server keeps serving', async () => {
+  test('a file that cannot be opened (EMFILE, or gone) fails that download only; serving goes on', async () => {
     // sirv lists the snapshot once; a file removed since fails at open, the way EMFILE does.
     writeFileSync(path.join(docs, 'gone.txt'), 'soon gone');
     const { server: other, url: otherUrl } = await serveDirectory(docs, 0);
