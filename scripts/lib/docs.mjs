@@ -167,7 +167,7 @@ export function pageHtml({ template, redoc, spec }) {
   const hash = createHash('sha256').update(script).digest('base64');
   /** @type {Record<string, string>} */
   const values = {
-    title: escapeHtml(`${spec.info?.title ?? 'API'} reference`),
+    title: escapeHtml(spec.info?.title ?? 'API reference'),
     scriptHash: `'sha256-${hash}'`,
     script,
   };
