@@ -140,12 +140,26 @@ function oneLine(text) {
  * @param {any} schema
  */
 function fieldLines(bundle, schema) {
-  const target = resolve(bundle, schema);
-  if (!target || typeof target !== 'object' || !target.properties) return [];
-  const required = new Set(target.required ?? []);
-  return Object.entries(target.properties).map(([name, property]) => {
+  /** @type {Map<string, any>} */
+  const properties = new Map();
+  /** @type {Set<string>} */
+  const required = new Set();
+  // The fields of the schema and of its allOf parts are always there; those only in one anyOf or
+  // oneOf branch are listed too, as optional.
+  const collect = (/** @type {any} */ node, /** @type {boolean} */ always) => {
+    const target = resolve(bundle, node);
+    if (!target || typeof target !== 'object') return;
+    for (const [name, property] of Object.entries(target.properties ?? {})) {
+      if (!properties.has(name)) properties.set(name, property);
+    }
+    if (always) for (const name of target.required ?? []) required.add(name);
+    for (const part of target.allOf ?? []) collect(part, always);
+    for (const part of [...(target.anyOf ?? []), ...(target.oneOf ?? [])]) collect(part, false);
+  };
+  collect(schema, true);
+  return [...properties].map(([name, property]) => {
     const flag = required.has(name) ? 'required' : 'optional';
-    const description = oneLine(resolve(bundle, property)?.description ?? /** @type {any} */ (property).description);
+    const description = oneLine(resolve(bundle, property)?.description ?? property.description);
     return `  - \`${name}\` (${typeOf(bundle, property)}, ${flag})${description ? `: ${description}` : ''}`;
   });
 }
