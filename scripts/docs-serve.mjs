@@ -1,60 +1,97 @@
 // @ts-check
-// `npm run docs:serve [-- --port N]`: builds the docs site, serves dist/docs/ on localhost and
-// rebuilds it whenever a file under spec/ or redocly.yaml changes. A failed rebuild is reported and
-// the last good page stays served, so a typo while editing never stops the server.
-// Only dist/docs/ is written: generated/ is left to `npm run generate`.
-import { mkdir, rename, rm } from 'node:fs/promises';
+// `npm run docs:serve [-- --port N]`: builds the docs site (index.html, llms.txt, llms-full.txt),
+// serves it on localhost and rebuilds it whenever a file under spec/ or redocly.yaml changes. Each
+// build is a new snapshot folder under dist/.docs-serve/ that the server swaps in whole once it is
+// complete, so a reader never gets half of one build; a failed rebuild is reported and the last
+// good snapshot stays served. Only dist/.docs-serve/ is written: generated/ and dist/docs/ are
+// left to `npm run generate`.
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lint } from './lint.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
-import { failureText, runCommand, step } from './lib/steps.mjs';
+import { failureText, step } from './lib/steps.mjs';
 import { watchSpec } from './lib/watch.mjs';
+import { lint } from './lint.mjs';
 
-const DOCS_DIR = path.resolve('dist', 'docs');
-const SCRATCH_DIR = path.resolve('dist', '.docs-serve');
-
-/** Lints and bundles the spec, builds the page in a scratch folder, then swaps it in atomically. */
-async function rebuild() {
-  const bundle = await lint();
-  await rm(SCRATCH_DIR, { recursive: true, force: true });
-  await step('docs (redoc)', () => buildDocs(bundle.parsed, path.join(SCRATCH_DIR, 'index.html')));
-  await mkdir(DOCS_DIR, { recursive: true });
-  await rename(path.join(SCRATCH_DIR, 'index.html'), path.join(DOCS_DIR, 'index.html'));
-  await rm(SCRATCH_DIR, { recursive: true, force: true });
+/**
+ * Lints and bundles the spec and builds the site into a fresh snapshot folder; resolves with it.
+ * @param {string} root
+ * @param {number} generation
+ */
+async function buildSnapshot(root, generation) {
+  const bundle = await lint({ root });
+  const scratch = path.join(root, 'dist', '.docs-serve', String(generation));
+  await rm(scratch, { recursive: true, force: true });
+  await step('docs (redoc)', () => buildDocs({ root, bundle: bundle.parsed, scratch }));
+  return path.join(scratch, 'dist', 'docs');
 }
 
 /**
- * Runs rebuild and reports the outcome; never throws, so the watcher and server keep running.
- * @param {string} url
+ * Serves the docs of the project in root on `port` and rebuilds them on every spec change;
+ * resolves once serving, with the URL and a function that stops the server and the watcher.
+ * @param {string} root
+ * @param {{ port?: number }} [options]
  */
-async function rebuildAndReport(url) {
+export async function docsServe(root, options = {}) {
+  const port = options.port ?? 8080;
+  await rm(path.join(root, 'dist', '.docs-serve'), { recursive: true, force: true });
+  let generation = 0;
+  let served = '';
   try {
-    await rebuild();
-    process.stderr.write(`docs rebuilt: reload ${url}\n`);
+    served = await buildSnapshot(root, generation);
   } catch (error) {
-    const message = failureText(error);
-    process.stderr.write(`\ndocs rebuild failed (still serving the last good build):\n${message.trimEnd()}\n\n`);
+    process.stderr.write(
+      `${failureText(error).trimEnd()}\nServing anyway: fix the spec and the page is rebuilt on save.\n`,
+    );
+    served = path.join(root, 'dist', '.docs-serve', 'empty');
+    await mkdir(served, { recursive: true });
   }
+  const { server, url, swap } = await serveDirectory(served, port).catch((/** @type {NodeJS.ErrnoException} */ e) => {
+    throw new Error(`cannot listen on 127.0.0.1:${port} (${e.code ?? e.message}); pick another with --port N`);
+  });
+  const rebuild = async () => {
+    generation += 1;
+    try {
+      const next = await buildSnapshot(root, generation);
+      const previous = served;
+      swap(next);
+      served = next;
+      // Downloads still reading the previous snapshot keep their open files: unlinking them is safe.
+      await rm(path.dirname(path.dirname(previous)), { recursive: true, force: true });
+      process.stderr.write(`docs rebuilt: reload ${url}\n`);
+    } catch (error) {
+      process.stderr.write(
+        `\ndocs rebuild failed (still serving the last good build):\n${failureText(error).trimEnd()}\n\n`,
+      );
+    }
+  };
+  // Editors save in several file events; 150 ms of quiet before rebuilding.
+  const stopWatching = watchSpec(root, rebuild, { quietMs: 150 });
+  return {
+    url,
+    close: async () => {
+      stopWatching();
+      server.close();
+    },
+  };
 }
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8080' } } });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`docs:serve: --port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
-  process.exit(1);
-}
+/** `npm run docs:serve [-- --port N]`. */
+export const cli = {
+  title: 'docs:serve',
+  run: async (/** @type {string[]} */ args, /** @type {string} */ root) => {
+    const { values } = parseArgs({ args, options: { port: { type: 'string', default: process.env.PORT ?? '8080' } } });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`--port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
+    }
+    const { url } = await docsServe(root, { port });
+    process.stdout.write(
+      `Docs at ${url} (llms.txt and llms-full.txt beside it; rebuilt when spec/ changes; Ctrl+C stops)\n`,
+    );
+  },
+};
 
-await runCommand('docs build', rebuild);
-if (process.exitCode) process.stderr.write('Serving anyway: fix the spec and the page is rebuilt on save.\n');
-const { url } = await serveDirectory(DOCS_DIR, port).catch((/** @type {NodeJS.ErrnoException} */ error) => {
-  process.stderr.write(
-    `docs:serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}); pick another with --port N\n`,
-  );
-  process.exit(1);
-});
-process.exitCode = 0;
-// Editors save in several file events; 150 ms of quiet before rebuilding.
-watchSpec(process.cwd(), () => rebuildAndReport(url), { quietMs: 150 });
-process.stdout.write(`Docs at ${url} (rebuilt when spec/ or redocly.yaml changes; Ctrl+C stops)\n`);
+if (isMain(import.meta.url)) await runScript(cli);

@@ -8,6 +8,7 @@ import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy 
 import path from 'node:path';
 import { breakingGate } from './lib/breaking/gate.mjs';
 import { checkLayout, refCycles } from './lib/layout.mjs';
+import { assertMarkdownHtml } from './lib/markdown-html.mjs';
 import { loadApis, redoclyBundle, redoclyLint } from './lib/redocly.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { begin, logSink, step, StepError } from './lib/steps.mjs';
@@ -45,6 +46,7 @@ export async function lint(options = {}) {
   const owasp = begin(() => callInWorker('spectral', SPECTRAL, 'spectralLint', { root }));
   options.onBundle?.(bundle);
   await step('lint (layout)', () => checkLayout(path.join(root, 'spec'), root));
+  await step('lint (markdown html)', () => assertMarkdownHtml({ root, bundle: bundle.parsed }));
   await step('lint (spectral owasp)', owasp);
   // The versioning policy: the spec as edited (this bundle) against the latest release.
   await step('breaking changes', () => breakingGate(logSink, { root, current: bundle.parsed }));

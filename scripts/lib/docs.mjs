@@ -1,159 +1,213 @@
 // @ts-check
-// Builds the docs site: one self-contained HTML page with Redoc and the bundled spec inlined, the
-// page `redocly build-docs --inlineBundle --template docs-template.hbs` writes, with the few assets
-// Redoc would still fetch from a CDN replaced by inline data: URLs, so the page works offline and
-// sends no request anywhere.
-//
-// The page is assembled here, in this process, the way build-docs assembles it (same template,
-// same Redoc bundle, the spec and the `openapi:` options of redocly.yaml) minus build-docs'
-// server-side prerender: Redoc's `hydrate` renders into the empty container in the browser
-// instead. The prerender and the CLI start-up were 1.5 s of the 2-core budget of every generate,
-// for markup the browser replaces when the page loads.
-import { existsSync } from 'node:fs';
+// The docs step: one self-contained page, dist/docs/index.html, with Redoc's published standalone
+// bundle (`redoc/bundles/redoc.standalone.js`, what Redoc's README tells a page to load) and the
+// bundled spec inlined, so it works offline and sends no request; plus llms.txt and llms-full.txt.
+// Redoc renders in the browser with `Redoc.init`; the only inline script is allowed by its hash.
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseYaml } from '@redocly/openapi-core';
-import { loadApis } from './redocly.mjs';
+import { guidePages, llmsFull, llmsIndex } from './llms.mjs';
+import { componentName, operations, refTarget } from './openapi.mjs';
 import { StepError } from './steps.mjs';
 
 const TEMPLATE = path.join(import.meta.dirname, 'docs-template.hbs');
-const require = createRequire(import.meta.url);
-const CLI_DIR = path.dirname(require.resolve('@redocly/cli/package.json'));
-/** The Redoc bundle build-docs inlines (`--inlineBundle`): the same file, so the same Redoc version. */
-const REDOC_BUNDLE = path.join(CLI_DIR, 'lib', 'chunks', 'redoc.standalone.js');
+const REDOC_BUNDLE = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
 
-/** @param {string} svg */
-function svgDataUrl(svg) {
-  // encodeURIComponent leaves no quote, backtick, `$`, space or parenthesis, so the URL is safe
-  // in any JS string literal of the bundle and unquoted in a CSS url().
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
-}
+/** The tag (and tag group) under which Redoc lists every component schema: the models section. */
+export const MODELS_TAG = 'Models';
 
 /**
- * The CDN URLs that Redoc 3's inlined bundle still loads, and their local stand-ins.
- * - The "API docs by Redocly" attribution in the sidebar is an <img> of a CDN logo (inserted
- *   after hydration, whatever the template or theme says): replaced by a drawn wordmark.
- * - Icon packs (language icons of code-block tabs, Font Awesome) are CDN base URLs that the
- *   icon component completes with `/<name>.svg`: replaced by an empty SVG followed by `#`, so
- *   the name lands in the URL fragment and the icon renders blank without any request.
+ * Redoc's options. The layout fixes that Redoc's theme can express live here; the rest is CSS in
+ * docs-template.hbs. `sanitize` runs every markdown field through DOMPurify, under the CSP.
  */
-const CDN_STAND_INS = new Map([
-  [
-    'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
-    svgDataUrl(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14" viewBox="0 0 52 14"><text x="0" y="11" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">Redocly</text></svg>',
-    ),
-  ],
-  [
-    'https://cdn.redoc.ly/redoc/logo-mini.svg',
-    svgDataUrl(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14"><text x="2" y="11" font-family="sans-serif" font-size="12" font-weight="700" fill="#0044d4">R</text></svg>',
-    ),
-  ],
-  ['https://cdn.redocly.com/icons/fa/7.0.0', `${svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg"/>')}#`],
-  ['https://cdn.redocly.com/icons/code/5.24.0', `${svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg"/>')}#`],
-]);
-
-/**
- * Returns the built page with every CDN asset replaced by its stand-in; throws a StepError when
- * the page still names a CDN (a Redoc upgrade added one) or would send telemetry.
- * @param {string} html
- */
-export function offlinePage(html) {
-  let page = html;
-  for (const [url, standIn] of CDN_STAND_INS) page = page.replaceAll(url, standIn);
-  const left = [...new Set(page.match(/https?:\/\/cdn\.[^\s"'`)]*/g) ?? [])];
-  if (left.length > 0) {
-    throw new StepError(
-      `the docs page still loads from a CDN: ${left.join(', ')}\n` +
-        'Fix: add a local stand-in for it to CDN_STAND_INS in scripts/lib/docs.mjs.',
-    );
-  }
-  if (!page.includes('"disableTelemetry":true')) {
-    throw new StepError(
-      'the docs page would send Redoc telemetry: pageHtml in scripts/lib/docs.mjs must set disableTelemetry, as build-docs does under REDOCLY_TELEMETRY=off.',
-    );
-  }
-  return page;
-}
-
-/**
- * JSON for an inline <script>, escaped as build-docs escapes it (no `<`, no line separators).
- * @param {unknown} value
- */
-function scriptJson(value) {
-  return JSON.stringify(value)
-    .replace(/\u2028|\u2029/g, (char) => (char === '\u2028' ? '\\u2028' : '\\u2029'))
-    .replace(/</g, '\\u003c');
-}
+const REDOC_OPTIONS = {
+  sanitize: true,
+  hideDownloadButton: true,
+  schemaDefinitionsTagName: MODELS_TAG,
+  showObjectSchemaExamples: true,
+  expandResponses: '200,201',
+  // The header bar of narrow screens (docs-template.hbs): anchors scroll below it, the menu opens below it.
+  scrollYOffset: '#menu-bar',
+  theme: {
+    // Code wraps rather than being clipped: a reader sees every character without a scrollbar.
+    typography: { code: { wrap: true } },
+    sidebar: { width: '260px' },
+  },
+};
 
 /** @param {string} text */
 function escapeHtml(text) {
   /** @type {Record<string, string>} */
-  const entities = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#x27;',
-    '`': '&#x60;',
-    '=': '&#x3D;',
-  };
-  return text.replace(/[&<>"'`=]/g, (char) => entities[char] ?? char);
+  const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
+  return text.replace(/[&<>"']/g, (char) => entities[char] ?? char);
 }
 
 /**
- * The page: the template with Redoc, the spec and Redoc's options inlined.
- * @param {{ template: string, redoc: string, spec: Record<string, any>, options: Record<string, unknown> }} parts
+ * JSON safe inside an inline <script>: no `<` (so no `</script>`) and no line separators.
+ * @param {unknown} value
  */
-function pageHtml({ template, redoc, spec, options }) {
-  const body = `
-      <div id="redoc"></div>
-      <script type="module">
-      ${redoc.replace(/<\/(script)/gi, '<\\/$1')}
-
-      const __redoc_definition = ${scriptJson(spec)};
-      const __redoc_options = ${scriptJson({ ...options, skipBundle: true, disableTelemetry: true })};
-
-      hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));
-      </script>`;
-  const placeholder = /\{\{title\}\}|\{\{\{(redocHead|redocHTML)\}\}\}/g;
-  const unknown = template.replace(placeholder, '').match(/\{\{[^}]*\}+/g);
-  if (unknown)
-    throw new StepError(
-      `${TEMPLATE}: only {{title}}, {{{redocHead}}} and {{{redocHTML}}} are filled in, not ${unknown.join(', ')}`,
-    );
-  /** @type {Record<string, string>} */
-  const values = { redocHead: '', redocHTML: body };
-  return template.replace(placeholder, (_match, name) =>
-    name ? (values[name] ?? '') : escapeHtml(spec.info?.title ?? 'ReDoc documentation'),
-  );
+function scriptJson(value) {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
- * Builds the site into outFile from a bundled spec (the parsed bundle, or a bundled file), with
- * Redoc's options from the `openapi:` section of root/redocly.yaml.
- * @param {Record<string, any> | string} bundle
- * @param {string} outFile
- * @param {{ root?: string }} [options]
+ * The component schemas an operation refers to, directly or through other schemas, by name.
+ * @param {Record<string, any>} doc
+ * @param {unknown} node
+ * @param {Set<string>} [seen]
+ * @returns {Set<string>}
  */
-export async function buildDocs(bundle, outFile, options = {}) {
-  const root = path.resolve(options.root ?? process.cwd());
-  if (!existsSync(REDOC_BUNDLE)) {
+function schemasUsed(doc, node, seen = new Set()) {
+  if (Array.isArray(node)) for (const item of node) schemasUsed(doc, item, seen);
+  else if (node && typeof node === 'object') {
+    const ref = /** @type {{ $ref?: unknown }} */ (node).$ref;
+    if (typeof ref === 'string') {
+      const name = ref.startsWith('#/components/schemas/') ? componentName(ref) : undefined;
+      if (name !== undefined && seen.has(name)) return seen;
+      if (name !== undefined) seen.add(name);
+      schemasUsed(doc, refTarget(doc, ref), seen);
+    } else for (const value of Object.values(node)) schemasUsed(doc, value, seen);
+  }
+  return seen;
+}
+
+/**
+ * Whether a component schema is a model worth a link: an object with fields, or a choice of them.
+ * @param {any} schema
+ */
+function isModel(schema) {
+  return Boolean(schema && (schema.properties || schema.oneOf || schema.allOf));
+}
+
+/**
+ * Redoc's anchor of a schema in the models section (`#schema/Connector`).
+ * @param {string} name
+ */
+export function modelAnchor(name) {
+  return `#schema/${name}`;
+}
+
+/**
+ * The spec as the page shows it: the guide pages and the API tags in their groups, a Models group,
+ * and each operation's description ending with links to the models it uses. The bundle itself is
+ * not changed.
+ * @param {Record<string, any>} bundle
+ */
+export function pageSpec(bundle) {
+  /** @type {Record<string, any>} */
+  const spec = structuredClone(bundle);
+  for (const { operation } of operations(spec)) {
+    // Objects only: a link to `Timestamp` or `AgentId` says less than the field that uses it.
+    const used = [...schemasUsed(spec, operation)].filter((name) => isModel(spec.components?.schemas?.[name])).sort();
+    if (used.length === 0) continue;
+    const links = used.map((name) => `[${name}](${modelAnchor(name)})`).join(', ');
+    operation.description = `${operation.description ?? ''}\n\n**Models:** ${links}`;
+  }
+  const groups = /** @type {{ name: string, tags: string[] }[]} */ (spec['x-tagGroups'] ?? []);
+  if (groups.length > 0 && !groups.some((group) => group.tags.includes(MODELS_TAG))) {
+    spec['x-tagGroups'] = [...groups, { name: MODELS_TAG, tags: [MODELS_TAG] }];
+  }
+  if (!(spec.tags ?? []).some((/** @type {{ name: string }} */ tag) => tag.name === MODELS_TAG)) {
+    spec.tags = [
+      ...(spec.tags ?? []),
+      { name: MODELS_TAG, description: 'Every schema of the contract, with its fields, types and constraints.' },
+    ];
+  }
+  return spec;
+}
+
+/**
+ * Assets Redoc's bundle loads from a CDN, and their inline stand-ins: the "API docs by Redocly"
+ * sidebar attribution is an <img> of a CDN logo, drawn here as a small wordmark instead.
+ */
+const CDN_STAND_INS = new Map([
+  [
+    'https://cdn.redoc.ly/redoc/logo-mini.svg',
+    `data:image/svg+xml,${encodeURIComponent(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14" viewBox="0 0 52 14"><text x="0" y="11" ' +
+        'font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">Redocly</text></svg>',
+    )}`,
+  ],
+]);
+
+/**
+ * Redoc's bundle with its CDN assets swapped for their stand-ins; fails when the page would still
+ * load something from the network: a src, href, url() or import of an http(s) URL in the page's
+ * markup or Redoc's code. URLs in the spec's text (shown, not loaded) are data inside the inlined
+ * JSON and do not count.
+ * @param {{ template: string, redoc: string }} parts
+ * @returns {string} the bundle to inline
+ */
+export function offlineRedoc({ template, redoc }) {
+  let code = redoc;
+  for (const [url, standIn] of CDN_STAND_INS) code = code.replaceAll(url, standIn);
+  const loads = /(?:\bsrc\s*[:=]\s*|\bhref\s*=\s*|url\(\s*|\bimport\s*\(?\s*)["'`]?(https?:\/\/[^\s"'`)]+)/gi;
+  const left = [...new Set([...`${template}\n${code}`.matchAll(loads)].map((match) => match[1]))];
+  if (left.length > 0) {
     throw new StepError(
-      `Redoc's bundle is not at ${REDOC_BUNDLE}, where @redocly/cli keeps the one build-docs inlines: update REDOC_BUNDLE in scripts/lib/docs.mjs for this @redocly/cli version.`,
+      `the docs page would load ${left.join(', ')} from the network: add an inline stand-in to CDN_STAND_INS ` +
+        'in scripts/lib/docs.mjs',
     );
   }
-  const [template, redoc, spec, [api]] = await Promise.all([
-    readFile(TEMPLATE, 'utf8'),
-    readFile(REDOC_BUNDLE, 'utf8'),
-    typeof bundle === 'string'
-      ? readFile(bundle, 'utf8').then((text) => /** @type {Record<string, any>} */ (parseYaml(text)))
-      : bundle,
-    loadApis(root),
+  return code;
+}
+
+/**
+ * The page's HTML: the template filled with the title, the llms links, the CSP (the one inline
+ * script allowed by its SHA-256) and the script that starts Redoc on the inlined spec.
+ * @param {{ template: string, redoc: string, spec: Record<string, any> }} parts
+ */
+export function pageHtml({ template, redoc, spec }) {
+  const script = `${redoc.replace(/<\/(script)/gi, '<\\/$1')}
+;Redoc.init(${scriptJson(spec)}, ${scriptJson(REDOC_OPTIONS)}, document.getElementById('redoc'));`;
+  const hash = createHash('sha256').update(script).digest('base64');
+  /** @type {Record<string, string>} */
+  const values = {
+    title: escapeHtml(spec.info?.title ?? 'API reference'),
+    scriptHash: `'sha256-${hash}'`,
+    script,
+  };
+  const unknown = template.replace(/\{\{\{?(title|scriptHash|script)\}?\}\}/g, '').match(/\{\{[^}]*\}+/g);
+  if (unknown) throw new StepError(`${TEMPLATE}: fills {{title}}, {{scriptHash}}, {{{script}}}; not ${unknown}`);
+  return template.replace(/\{\{\{?(title|scriptHash|script)\}?\}\}/g, (_match, name) => values[name] ?? '');
+}
+
+/**
+ * The docs step: writes `<scratch>/dist/docs/index.html`, `llms.txt` and `llms-full.txt`.
+ * Until scripts/generate.mjs calls it as a step, the old call `buildDocs(bundle, outFile, { root })`
+ * still works and writes the three files next to outFile.
+ * @param {{ root: string, bundle: Record<string, any>, scratch: string } | Record<string, any>} input
+ * @param {string} [outFile]
+ * @param {{ root?: string }} [_legacyOptions]
+ * @returns {Promise<string>}
+ */
+export async function buildDocs(input, outFile, _legacyOptions) {
+  /** @type {Record<string, any>} */
+  let bundle;
+  let outDir;
+  if (typeof outFile === 'string') {
+    bundle = input;
+    outDir = path.dirname(outFile);
+  } else {
+    const step = /** @type {{ bundle: Record<string, any>, scratch: string }} */ (input);
+    bundle = step.bundle;
+    outDir = path.join(step.scratch, 'dist', 'docs');
+  }
+  const [template, redoc] = await Promise.all([readFile(TEMPLATE, 'utf8'), readFile(REDOC_BUNDLE, 'utf8')]);
+  const html = pageHtml({ template, redoc: offlineRedoc({ template, redoc }), spec: pageSpec(bundle) });
+  await mkdir(outDir, { recursive: true });
+  const index = llmsIndex(bundle);
+  const full = llmsFull(bundle);
+  await Promise.all([
+    writeFile(path.join(outDir, 'index.html'), html),
+    writeFile(path.join(outDir, 'llms.txt'), index),
+    writeFile(path.join(outDir, 'llms-full.txt'), full),
   ]);
-  const redocOptions = /** @type {Record<string, unknown>} */ (api?.config.resolvedConfig.openapi ?? {});
-  await mkdir(path.dirname(outFile), { recursive: true });
-  await writeFile(outFile, offlinePage(pageHtml({ template, redoc, spec, options: redocOptions })));
+  const kb = (/** @type {string} */ text) => `${Math.round(Buffer.byteLength(text) / 1024)} KB`;
+  const guides = guidePages(bundle).length;
+  return `index.html ${kb(html)}, llms.txt ${kb(index)}, llms-full.txt ${kb(full)}, ${guides} guide pages`;
 }

@@ -1,13 +1,16 @@
 // Every TypeScript sample the docs show must compile, strict, against the built package
-// @macha/api-client (its declarations at dist/package/src/index.d.ts, built by `pretest`), so the docs never show a call,
-// option or field the client does not have. The samples are read from generated/openapi.json,
-// exactly as the docs page gets them; errors name the sample's file under spec/code_samples/.
+// @macha/api-client (its declarations at dist/package/src/index.d.ts, built by `pretest`), so the
+// docs never show a call, option or field the client does not have. The samples are read from
+// generated/openapi.json, exactly as the docs page gets them: each operation's (errors name its
+// file under spec/code_samples/) and the ```ts blocks of the guide pages.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CompilerOptions, FormatDiagnosticsHost } from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { pathFileName } from '../../scripts/lib/layout.mjs';
+import { guidePages } from '../../scripts/lib/llms.mjs';
 import { loadTypeScript } from '../../scripts/lib/typescript.mjs';
+import { bundle } from '../support/bundle.js';
 import { documentedOperations } from '../support/operations.js';
 import { ROOT } from '../support/spec-copy.js';
 
@@ -76,6 +79,19 @@ const formatHost: FormatDiagnosticsHost = {
   getNewLine: () => '\n',
 };
 
+/** The ```ts blocks of every guide page, each shown as `guides/<page>/<n>.ts`. */
+function guideSamples(): Record<string, string> {
+  const samples: Record<string, string> = {};
+  for (const page of guidePages(bundle)) {
+    const blocks = [...page.markdown.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```/gm)].map((match) => match[1]!);
+    const name = page.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    blocks.forEach((source, index) => {
+      samples[path.join('guides', name, `${index + 1}.ts`)] = source;
+    });
+  }
+  return samples;
+}
+
 describe(`TypeScript samples compile against ${TS_LABEL} (${path.relative(ROOT, PACKAGE_TYPES)})`, () => {
   const operations = documentedOperations().map((operation) => ({
     ...operation,
@@ -89,6 +105,7 @@ describe(`TypeScript samples compile against ${TS_LABEL} (${path.relative(ROOT, 
     ),
   }));
   const brokenFile = path.join('dist', 'samples', 'broken.ts');
+  const guides = guideSamples();
   let diagnostics: Record<string, string[]> = {};
   // In a hook, not at collection, so a skipped suite costs no compilation.
   beforeAll(() => {
@@ -96,6 +113,7 @@ describe(`TypeScript samples compile against ${TS_LABEL} (${path.relative(ROOT, 
       throw new Error(`${PACKAGE_TYPES} is missing: run \`npm run build\` (npm test does it first)`);
     diagnostics = typeCheck({
       ...Object.fromEntries(operations.map((operation) => [operation.file, operation.samples[TS_LABEL] ?? ''])),
+      ...guides,
       [brokenFile]: BROKEN_SAMPLE,
     });
   }, 60_000);
@@ -104,9 +122,19 @@ describe(`TypeScript samples compile against ${TS_LABEL} (${path.relative(ROOT, 
     operations.map((operation) => [operation.operationId, operation] as const),
   )('%s: its TypeScript sample compiles (strict)', (_id, operation) => {
     expect(operation.samples[TS_LABEL], `${operation.operationId} has no ${TS_LABEL} sample`).toMatch(
-      /from "@macha\/api-client"/,
+      /from ['"]@macha\/api-client['"]/,
     );
     expect(diagnostics[operation.file]).toEqual([]);
+  });
+
+  test('the guide pages have TypeScript samples (the client guide at least)', () => {
+    expect(Object.keys(guides).filter((file) => file.includes('using-the-typescript-client')).length).toBeGreaterThan(
+      2,
+    );
+  });
+
+  test.each(Object.keys(guides).map((file) => [file] as const))('%s (a guide sample) compiles (strict)', (file) => {
+    expect(diagnostics[file]).toEqual([]);
   });
 
   test('a sample calling a method the client lacks is reported, naming the file, line and method', () => {
