@@ -1,11 +1,10 @@
 // @ts-check
 // The wiring between a script's command and where it runs: as `npm run <script>` (the current
 // directory, exit code, output on stderr), or inside another process on any project folder with
-// its output captured (the tests, which then pay the pipeline's module loading once, not once per
-// run). Both go through runTitled, so they print and decide the outcome the same way.
+// its output captured (the tests). Both go through runTitled, so they print and decide the
+// outcome the same way.
 import { fileURLToPath } from 'node:url';
 import { runCommand, runTitled, withLog } from './steps.mjs';
-import { stopWorkers } from './workers.mjs';
 
 /** @typedef {{ title: string, run(args: string[], root: string): Promise<unknown> }} Cli a script's command */
 
@@ -23,8 +22,6 @@ export function isMain(url) {
  */
 export async function runScript(cli) {
   await runCommand(cli.title, () => cli.run(process.argv.slice(2), process.cwd()));
-  // A failed run may leave Spectral or TypeScript working on what nobody awaits any more.
-  await stopWorkers();
 }
 
 /**
