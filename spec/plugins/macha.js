@@ -94,6 +94,50 @@ function CodeSamples() {
   };
 }
 
+/**
+ * The client's resource name for a tag (camelCase: "Custom tools" → customTools), as
+ * scripts/lib/operations.mjs derives it.
+ * @param {string} tag
+ */
+function resourceName(tag) {
+  const [first = '', ...rest] = tag.trim().split(/[^A-Za-z0-9]+/);
+  const tail = rest.map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('');
+  return first.toLowerCase() + tail;
+}
+
+/**
+ * Why a tag cannot name a client resource, or undefined: a name that is a member of
+ * Object.prototype (constructor, toString, __proto__...) would shadow or overwrite it on the client.
+ * @param {unknown} tag
+ */
+function prototypeClash(tag) {
+  if (typeof tag !== 'string') return undefined;
+  const clash = [resourceName(tag), tag.trim()].find((name) => name in Object.prototype);
+  return clash === undefined
+    ? undefined
+    : `Tag "${tag}" becomes the client resource \`${clash}\`, a member of Object.prototype; rename the tag.`;
+}
+
+/** No tag, declared or used by an operation, may become a resource named like an Object.prototype member. */
+function TagResourceName() {
+  return {
+    Tag: {
+      enter(tag, ctx) {
+        const message = prototypeClash(tag.name);
+        if (message) ctx.report({ message, location: ctx.location.child('name') });
+      },
+    },
+    Operation: {
+      enter(operation, ctx) {
+        for (const [index, tag] of (Array.isArray(operation.tags) ? operation.tags : []).entries()) {
+          const message = prototypeClash(tag);
+          if (message) ctx.report({ message, location: ctx.location.child(['tags', index]) });
+        }
+      },
+    },
+  };
+}
+
 /** Redocly plugin entry: the project's own lint rules, enabled in redocly.yaml as macha/<rule>. */
 export default function machaPlugin() {
   return {
@@ -104,6 +148,7 @@ export default function machaPlugin() {
         'validation-error-declared': ValidationErrorDeclared,
         'error-response-shared': ErrorResponseShared,
         'code-samples': CodeSamples,
+        'tag-resource-name': TagResourceName,
       },
     },
   };
