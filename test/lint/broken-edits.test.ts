@@ -136,6 +136,20 @@ const fixtures: BrokenEdit[] = [
     expect: [/spec\/paths\/connectors\.yaml:\d+:\d+/, 'macha/code-samples', "{ lang: Shell, label: 'curl' }"],
   },
   {
+    name: 'a tag whose client resource would be an Object.prototype member (Constructor)',
+    apply: (c) => {
+      c.edit('spec/openapi.yaml', '  - name: Agents\n', '  - name: Constructor\n');
+      c.edit('spec/openapi.yaml', '      - Agents\n', '      - Constructor\n');
+      c.edit(AGENTS, '  tags:\n    - Agents\n', '  tags:\n    - Constructor\n');
+    },
+    expect: [/spec\/openapi\.yaml:\d+:\d+/, 'macha/tag-resource-name', 'Tag "Constructor"'],
+  },
+  {
+    name: 'a tag that becomes `hasOwnProperty` once camelCased (Has own property)',
+    apply: (c) => c.edit(AGENTS, '  tags:\n    - Agents\n', '  tags:\n    - Has own property\n'),
+    expect: [/spec\/paths\/agents\.yaml:\d+:\d+/, 'macha/tag-resource-name', 'hasOwnProperty'],
+  },
+  {
     name: 'a component file nobody references',
     apply: (c) => c.write('spec/components/schemas/Orphan.yaml', 'type: string\ndescription: Unused.\n'),
     expect: ['spec/components/schemas/Orphan.yaml: unused'],
@@ -164,7 +178,8 @@ describe.concurrent('npm run lint rejects broken edits', { timeout: 120_000 }, (
     const copy = copySpec();
     try {
       edit(copy);
-      return await copy.runInProcess('lint.mjs');
+      // The spec's checks; the code checks have their own tests (code-checks.test.ts).
+      return await copy.runInProcess('lint.mjs', ['--only', 'spec']);
     } finally {
       copy.remove();
     }
