@@ -169,7 +169,7 @@ export async function refCycles(specDir, root) {
 
 /**
  * The lint check: throws a StepError listing every layout problem of root/spec, if there are any.
- * @param {{ root: string }} input
+ * @param {{ root: string, bundle?: Record<string, any> }} input
  */
 export async function checkLayout({ root }) {
   const problems = await layoutProblems(path.join(root, 'spec'), root);

@@ -61,7 +61,7 @@ export async function redoclyProblems(root) {
 
 /**
  * The pipeline step: throws a StepError with the report when Redocly finds any problem.
- * @param {{ root: string }} input
+ * @param {{ root: string, bundle?: Record<string, any> }} input
  */
 export async function redoclyRules({ root }) {
   const problems = await redoclyProblems(root);

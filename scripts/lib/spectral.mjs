@@ -78,7 +78,7 @@ async function loadRuleset(root) {
  * The lint check: lints root/spec/openapi.yaml (the split files, so that each problem names the
  * file a person edits) with root/.spectral.yaml; rejects with a StepError listing every error and
  * warning (file:line:col severity rule "message") when there is any.
- * @param {{ root: string }} input
+ * @param {{ root: string, bundle?: Record<string, any> }} input
  * @returns {Promise<void>}
  */
 export async function spectralLint({ root }) {

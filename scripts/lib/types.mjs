@@ -41,13 +41,13 @@ function openEnumType(values) {
  */
 export async function generateTypes(bundle) {
   // openapiTS walks (and may annotate) what it is given: a copy keeps the pipeline's bundle as read.
-  const nodes = await openapiTS(structuredClone(bundle), OPTIONS);
+  const nodes = await openapiTS(/** @type {any} */ (structuredClone(bundle)), OPTIONS);
   return `${COMMENT_HEADER}${astToString(nodes)}`;
 }
 
 /**
  * The pipeline step: writes <scratch>/generated/schema.ts.
- * @param {{ bundle: Record<string, any>, scratch: string }} input
+ * @param {{ root?: string, bundle: Record<string, any>, scratch: string }} input
  */
 export async function types({ bundle, scratch }) {
   const file = path.join(scratch, 'generated', 'schema.ts');
