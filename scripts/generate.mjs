@@ -9,15 +9,12 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSpec, SPEC_CHECKS } from './lint.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
-import { buildDocs } from './lib/docs.mjs';
 import { withLock } from './lib/lock.mjs';
 import { moveIntoPlace, recoverMove, scratchOutputs } from './lib/move.mjs';
 import { bundleYaml } from './lib/openapi.mjs';
 import { operationsSource } from './lib/operations.mjs';
-import { buildPackage } from './lib/package.mjs';
 import { GENERATED_FILES } from './lib/releases.mjs';
 import { log, step, StepError } from './lib/steps.mjs';
-import { types } from './lib/types.mjs';
 
 /** Every file generate writes into generated/ (listed with the release code, which restores them on failure). */
 export { GENERATED_FILES };
@@ -75,6 +72,7 @@ export async function operationTable({ root, bundle, scratch }) {
  * @param {StepInput} input
  */
 export async function docs({ root, bundle, scratch }) {
+  const { buildDocs } = await import('./lib/docs.mjs');
   await buildDocs(bundle, path.join(scratch, 'dist', 'docs', 'index.html'), { root });
 }
 
@@ -84,6 +82,7 @@ export async function docs({ root, bundle, scratch }) {
  * @param {StepInput} input
  */
 export async function clientPackage({ root, scratch }) {
+  const { buildPackage } = await import('./lib/package.mjs');
   /** @type {Record<string, string>} */
   const files = {};
   for (const name of await readdir(path.join(scratch, 'generated'))) {
@@ -93,7 +92,20 @@ export async function clientPackage({ root, scratch }) {
   buildPackage({ root, files, outDir: path.join(scratch, 'dist', 'package') });
 }
 
-/** The pipeline after loading and bundling: name and step, in order. */
+/**
+ * The types step (scripts/lib/types.mjs).
+ * @param {StepInput} input
+ */
+async function types(input) {
+  const { types: generateTypes } = await import('./lib/types.mjs');
+  await generateTypes(input);
+}
+
+/**
+ * The pipeline after loading and bundling: name and step, in order. The heavy tools (TypeScript,
+ * Redoc) are imported by the step that uses them: their loading counts in that step's time, and a
+ * run that fails its lint never pays for them.
+ */
 export const STEPS = /** @type {[string, (input: StepInput) => Promise<unknown>][]} */ ([
   ...SPEC_CHECKS,
   ['bundle (yaml + json)', bundleFiles],

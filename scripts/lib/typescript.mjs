@@ -1,10 +1,13 @@
 // @ts-check
-// TypeScript, imported normally. Kept only for scripts/lib/package.mjs, package-cache.mjs and
-// test/docs/code-samples-typecheck.test.ts (other helpers' files), which import loadTypeScript;
-// delete this file when they import `typescript` themselves.
-import ts from 'typescript';
+// TypeScript through its main entry point, loaded with require(): an ESM import of this 9 MB
+// CommonJS module makes Node scan its source for export names first (seconds of CPU on a busy
+// machine). Used by scripts/lib/package.mjs and package-cache.mjs (client helper) and
+// test/docs/code-samples-typecheck.test.ts; they may as well `createRequire` it themselves.
+import { createRequire } from 'node:module';
 
-/** The TypeScript compiler API (the `typescript` package). */
+const require = createRequire(import.meta.url);
+
+/** The TypeScript compiler API (the `typescript` package's main entry). */
 export function loadTypeScript() {
-  return ts;
+  return /** @type {typeof import('typescript')} */ (require('typescript'));
 }
