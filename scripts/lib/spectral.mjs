@@ -56,7 +56,29 @@ function textReport(results, root) {
  */
 async function loadRuleset(root) {
   const file = path.join(root, '.spectral.yaml');
-  const definition = parse(await readFile(file, 'utf8'));
+  const text = await readFile(file, 'utf8');
+  // Spectral validates and compiles a ruleset when it is made: watch mode, which lints on every
+  // save, makes it once per text of .spectral.yaml.
+  const key = `${file}\0${text}`;
+  const known = rulesets.get(key);
+  if (known) return known;
+  const ruleset = makeRuleset(root, file, text);
+  rulesets.clear();
+  rulesets.set(key, ruleset);
+  return ruleset;
+}
+
+/** @type {Map<string, any>} the last ruleset made, by file and text */
+const rulesets = new Map();
+
+/**
+ * A Spectral ruleset from the text of root/.spectral.yaml.
+ * @param {string} root
+ * @param {string} file
+ * @param {string} text
+ */
+function makeRuleset(root, file, text) {
+  const definition = parse(text);
   const fromProject = createRequire(path.join(root, 'package.json'));
   /** @param {string | [string, string]} entry */
   const load = (entry) => {
