@@ -36,9 +36,10 @@ function lineChange(before, after) {
 }
 
 /**
- * The fast path: bundles the spec, runs every lint check on it, and only then writes the types and the operation table into generated/, each file only if its text
- * changed (written aside and renamed, so an editor never reads half a file). Resolves with the
- * files that changed; throws a StepError with the problems (and writes nothing) when a check fails.
+ * The fast path: bundles the spec, runs every lint check on it, and only then writes the types and
+ * the operation table into generated/, each file only if its text changed (written aside and
+ * renamed, so an editor never reads half a file). Resolves with the files that changed; throws a
+ * StepError with the problems (and writes nothing) when a check fails.
  * @param {string} root
  * @returns {Promise<{ file: string, before: string, after: string }[]>}
  */

@@ -27,7 +27,8 @@ function editSpec(project, marker) {
   // Without it every run would regenerate an unedited spec and time nothing real.
   if (!line.test(text))
     throw new Error(
-      `bench: ${EDITED} no longer has the line "${DESCRIPTION}" that the regeneration benchmark edits; update DESCRIPTION in bench/lib/regenerate.mjs`,
+      `bench: ${EDITED} no longer has the line "${DESCRIPTION}" that the regeneration benchmark edits; ` +
+        'update DESCRIPTION in bench/lib/regenerate.mjs',
     );
   writeFileSync(file, text.replace(line, `${DESCRIPTION} (${marker})`));
 }

@@ -115,7 +115,9 @@ function* stringLiterals(text) {
   for (const match of text.matchAll(literal)) {
     const value = match[1] ?? match[2] ?? match[3] ?? '';
     const line = text.slice(0, match.index).split('\n').length;
-    yield { value, line };
+    // Resolving a package's package.json finds its folder, to reach files inside it by path.
+    const resolved = /resolve\(\s*$/.test(text.slice(Math.max(0, match.index - 40), match.index));
+    yield { value, line, resolved };
   }
 }
 
@@ -148,12 +150,15 @@ export async function deepImportProblems({ root }) {
   for (const dir of CODE_DIRS) {
     for (const file of await filesUnder(root, dir, CODE_FILE)) {
       const text = await readFile(path.join(root, file), 'utf8');
-      for (const { value, line } of stringLiterals(text)) {
+      for (const { value, line, resolved } of stringLiterals(text)) {
         const inModules = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+\/.+)$/.exec(value)?.[1];
         const specifier = inModules ?? value;
         const { name, subpath } = splitSpecifier(specifier);
         if (!dependencies.has(name)) continue;
-        const reason = privateReason(manifest, name, subpath);
+        const reason =
+          resolved && subpath === 'package.json'
+            ? "resolving its package.json locates the package's folder, to read its files by path"
+            : privateReason(manifest, name, subpath);
         if (reason)
           problems.push(
             `${file}:${line}: '${value}' reaches a private file of ${name} (${reason}); ` +

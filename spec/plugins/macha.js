@@ -11,7 +11,9 @@ function ScopeConsistent() {
         const roles = requirements.flatMap((requirement) => Object.values(requirement).flat());
         if (requirements.length !== 1 || roles.length !== 1 || roles[0] !== scope) {
           ctx.report({
-            message: `security must name exactly the scope of x-required-scope (${scope ?? 'missing'}), found [${roles.join(', ')}].`,
+            message:
+              `security must name exactly the scope of x-required-scope (${scope ?? 'missing'}), ` +
+              `found [${roles.join(', ')}].`,
             location: ctx.location.child('security'),
           });
         }
@@ -52,7 +54,9 @@ function ErrorResponseShared() {
           const ref = response && typeof response === 'object' ? response.$ref : undefined;
           if (typeof ref !== 'string' || !/(^|\/)components\/responses\/[A-Z][A-Za-z]+\.yaml$/.test(ref)) {
             ctx.report({
-              message: `Error response ${status} must $ref a shared response in components/responses/ (like NotFound.yaml), so every error uses the one envelope.`,
+              message:
+                `Error response ${status} must $ref a shared response in components/responses/ ` +
+                '(like NotFound.yaml), so every error uses the one envelope.',
               location: ctx.location.child(status),
             });
           }
@@ -84,8 +88,9 @@ function CodeSamples() {
             ),
         );
         if (missing.length > 0) {
+          const needed = missing.map((sample) => `{ lang: ${sample.lang}, label: '${sample.label}' }`).join(' and ');
           ctx.report({
-            message: `x-codeSamples needs ${missing.map((sample) => `{ lang: ${sample.lang}, label: '${sample.label}' }`).join(' and ')} with a source (a $ref to a file under spec/code_samples/).`,
+            message: `x-codeSamples needs ${needed} with a source (a $ref to a file under spec/code_samples/).`,
             location: operation['x-codeSamples'] ? ctx.location.child('x-codeSamples') : ctx.location.key(),
           });
         }

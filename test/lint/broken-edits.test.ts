@@ -116,7 +116,8 @@ const fixtures: BrokenEdit[] = [
     apply: (c) =>
       c.edit(
         AGENTS,
-        "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/agents/post.ts\n",
+        "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n" +
+          '        $ref: ../code_samples/typescript/agents/post.ts\n',
         '',
       ),
     expect: [
@@ -130,7 +131,10 @@ const fixtures: BrokenEdit[] = [
     apply: (c) =>
       c.edit(
         CONNECTORS,
-        "  x-codeSamples:\n    - lang: Shell\n      label: curl\n      source:\n        $ref: ../code_samples/curl/connectors/get.sh\n    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/connectors/get.ts\n",
+        '  x-codeSamples:\n    - lang: Shell\n      label: curl\n      source:\n' +
+          '        $ref: ../code_samples/curl/connectors/get.sh\n' +
+          "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n" +
+          '        $ref: ../code_samples/typescript/connectors/get.ts\n',
         '',
       ),
     expect: [/spec\/paths\/connectors\.yaml:\d+:\d+/, 'macha/code-samples', "{ lang: Shell, label: 'curl' }"],

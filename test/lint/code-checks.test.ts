@@ -51,6 +51,11 @@ describe('the deep-import check', () => {
     ['a subpath of a package without exports', 'bench/a.mjs', "const m = await import('plain/helpers.js');"],
     ['a createRequire call by any name', 'mock/a.mjs', "const x = load('exported/lib/utils.cjs');"],
     ['a path into node_modules', 'test/support/a.ts', "const cli = path.join(ROOT, 'node_modules/plain/dist/cli.js');"],
+    [
+      'the folder of a package, found by resolving its package.json',
+      'scripts/b.mjs',
+      "const dir = path.dirname(require.resolve('exported/package.json'));",
+    ],
   ])('%s fails, naming the file and line', async (_name, file, line) => {
     fixture({ [file]: `// first line\n${line}\n` });
     const problems = await deepImportProblems({ root });
