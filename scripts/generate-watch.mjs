@@ -106,9 +106,12 @@ export async function generateWatch({ root, onCycle }) {
   /** @type {() => Promise<void>} */
   let stop = async () => {};
   await new Promise((ready) => {
-    stop = watchSpec(root, async (changed) => onCycle?.({ changed, ...(await cycle(root, changed)) }), {
-      onReady: () => ready(undefined),
-    });
+    // The cycle runs first: `onCycle?.(...)` would skip evaluating its argument without a listener.
+    const run = async (/** @type {string[]} */ changed) => {
+      const result = await cycle(root, changed);
+      onCycle?.({ changed, ...result });
+    };
+    stop = watchSpec(root, run, { onReady: () => ready(undefined) });
   });
   log('watching spec/ (Ctrl+C stops)\n');
   return stop;

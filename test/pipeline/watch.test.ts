@@ -1,11 +1,13 @@
 // `npm run generate:watch`: an edit the lint rejects writes nothing into generated/ (its problems
 // are printed instead), and a folder under spec/ that is deleted and restored is still watched.
+import { spawn } from 'node:child_process';
 import { renameSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Cycle, generateWatch } from '../../scripts/generate-watch.mjs';
 import { withLog } from '../../scripts/lib/steps.mjs';
-import { copySpec, type SpecCopy } from '../support/spec-copy.js';
+import { copySpec, ROOT, type SpecCopy } from '../support/spec-copy.js';
 
 const TOOL = 'spec/components/schemas/Tool.yaml';
 
@@ -65,4 +67,27 @@ describe('npm run generate:watch', () => {
     expect(await edited).toMatchObject({ typesWritten: true, generated: true });
     expect(copy.read('generated/schema.ts')).toContain('A tool, edited after the folder came back.');
   }, 240_000);
+});
+
+describe('the generate:watch script', () => {
+  let copy: SpecCopy | undefined;
+  afterAll(() => copy?.remove());
+
+  test('run as `npm run generate:watch`, a save rewrites generated/schema.ts', async () => {
+    copy = copySpec({ withGenerated: true });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'generate-watch.mjs')], { cwd: copy.dir });
+    let output = '';
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      while (!output.includes('watching spec/')) {
+        if (child.exitCode !== null) throw new Error(`generate:watch exited:\n${output}`);
+        await sleep(50);
+      }
+      copy.edit(TOOL, 'A tool a connector exposes to agents.', 'A tool, saved while the script watches.');
+      while (!copy.read('generated/schema.ts').includes('A tool, saved while the script watches.')) await sleep(50);
+      expect(output).toMatch(/types: generated\/schema\.ts updated/);
+    } finally {
+      child.kill();
+    }
+  }, 180_000);
 });
