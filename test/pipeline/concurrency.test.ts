@@ -1,8 +1,8 @@
 // Runs of `npm run generate` on one project: a second run waits for the first (and says so), a lock
 // left by a killed run is taken over, a run killed while moving its outputs is rolled back by the
 // next one, and file-system errors are one line naming the path, never a stack trace.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { GENERATED_FILES, LOCK } from '../../scripts/generate.mjs';
@@ -82,6 +82,29 @@ describe('npm run generate, run by several processes or killed', () => {
     expect(run.output).not.toMatch(STACK_LINE);
     expect(GENERATED_FILES.map((file) => copy?.read(`generated/${file}`))).toEqual(committed());
   }, 120_000);
+
+  test('a read-only dist/docs/ is replaced whole, like every output', async () => {
+    copy = copySpec({ withGenerated: true });
+    await runGenerate(copy);
+    copy.edit('spec/components/schemas/Tool.yaml', 'A tool a connector exposes to agents.', 'A read-only edit.');
+    chmodSync(path.join(copy.dir, 'dist', 'docs'), 0o555);
+    // root ignores permissions: the run is made as `nobody`, who owns the copy.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if ('uid' in asUser) execFileSync('chown', ['-R', '65534:65534', copy.dir]);
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate.mjs')], {
+      cwd: copy.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      ...asUser,
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    expect(result.status, output).toBe(0);
+    expect(copy.read('generated/schema.ts')).toContain('A read-only edit.');
+    expect(copy.read('dist/docs/index.html')).toContain('A read-only edit.');
+    // Nothing of the move is left: no journal, no old output aside, no scratch folder.
+    const leftovers = readdirSync(path.join(copy.dir, 'dist')).filter((name) => /^\.generate-|\.old-/.test(name));
+    expect(leftovers).toEqual([]);
+  }, 240_000);
 
   test.each([
     ['EACCES', 'permission denied'],
