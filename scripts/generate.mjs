@@ -54,7 +54,7 @@ export async function bundleFiles({ bundle, scratch }) {
       }),
   );
   if (clashes.length > 0) throw new StepError(clashes.join('\n'));
-  await writeOutput(scratch, 'generated/openapi.yaml', bundleYaml(bundle));
+  await writeOutput(scratch, 'generated/openapi.yaml', await bundleYaml(bundle));
   await writeOutput(scratch, 'generated/openapi.json', `${JSON.stringify(bundle, null, 2)}\n`);
 }
 

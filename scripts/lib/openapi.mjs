@@ -5,8 +5,12 @@
 // there is one list of HTTP methods, one resolver and one path matcher to keep right.
 // Loading and bundling (through @redocly/openapi-core's public API) live here too; the rest are
 // pure functions of a bundled document (plain JSON).
+// @redocly/openapi-core is imported by the functions that load: the fake, the bench and the tests'
+// support code use the pure functions without paying for Redocly's modules.
 import path from 'node:path';
-import { bundle, loadConfig, stringifyYaml } from '@redocly/openapi-core';
+
+/** Redocly's library, loaded on first use. */
+const redocly = () => import('@redocly/openapi-core');
 
 /** @typedef {Record<string, any>} Json a bundled OpenAPI document or any node of it */
 
@@ -223,7 +227,7 @@ const TOP_LEVEL_ORDER = [
  */
 export async function loadApi(root) {
   const configPath = path.join(root, 'redocly.yaml');
-  const config = await loadConfig({ configPath });
+  const config = await (await redocly()).loadConfig({ configPath });
   const [entry] = Object.entries(config.resolvedConfig.apis ?? {});
   if (!entry) throw new Error(`${configPath}: declares no API under apis:`);
   const [alias, api] = entry;
@@ -247,20 +251,20 @@ export async function loadApi(root) {
  */
 export async function loadBundle(root) {
   const api = await loadApi(root);
-  const { bundle: document, problems } = await bundle({ ref: api.file, config: api.config });
-  const errors = problems.filter((problem) => problem.severity === 'error' && !problem.ignored);
+  const { bundle: document, problems } = await (await redocly()).bundle({ ref: api.file, config: api.config });
+  const errors = problems.filter((/** @type {any} */ problem) => problem.severity === 'error' && !problem.ignored);
   const parsed = /** @type {Json} */ (document.parsed ?? {});
   const ordered = Object.fromEntries([
     ...TOP_LEVEL_ORDER.filter((key) => key in parsed).map((key) => [key, parsed[key]]),
     ...Object.entries(parsed),
   ]);
-  return { api, bundle: ordered, yaml: bundleYaml(ordered), problems: errors };
+  return { api, bundle: ordered, yaml: await bundleYaml(ordered), problems: errors };
 }
 
 /**
  * A bundle's YAML text, as `redocly bundle` writes it.
  * @param {Json} doc
  */
-export function bundleYaml(doc) {
-  return stringifyYaml(doc, { noRefs: true, lineWidth: -1 });
+export async function bundleYaml(doc) {
+  return (await redocly()).stringifyYaml(doc, { noRefs: true, lineWidth: -1 });
 }
