@@ -13,7 +13,7 @@ import { buildDocs } from './lib/docs.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
 import { failureText, step } from './lib/steps.mjs';
 import { watchSpec } from './lib/watch.mjs';
-import { lint } from './lint.mjs';
+import { loadSpec, SPEC_CHECKS } from './lint.mjs';
 
 /**
  * Lints and bundles the spec and builds the site into a fresh snapshot folder; resolves with it.
@@ -21,10 +21,11 @@ import { lint } from './lint.mjs';
  * @param {number} generation
  */
 async function buildSnapshot(root, generation) {
-  const bundle = await lint({ root });
+  const bundle = await step('load + bundle', () => loadSpec(root));
+  for (const [name, check] of SPEC_CHECKS) await step(name, () => check({ root, bundle }));
   const scratch = path.join(root, 'dist', '.docs-serve', String(generation));
   await rm(scratch, { recursive: true, force: true });
-  await step('docs (redoc)', () => buildDocs({ root, bundle: bundle.parsed, scratch }));
+  await step('docs (redoc)', () => buildDocs({ root, bundle, scratch }));
   return path.join(scratch, 'dist', 'docs');
 }
 
@@ -72,7 +73,7 @@ export async function docsServe(root, options = {}) {
   return {
     url,
     close: async () => {
-      stopWatching();
+      await stopWatching();
       server.close();
     },
   };

@@ -1,24 +1,34 @@
 // @ts-check
 // `npm run generate:check` (CI): regenerates and fails when generated/ differs from what is
-// committed, new untracked files included, which `git diff --quiet` alone would miss.
-import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
+// committed, new untracked files included, which `git diff --quiet` alone would miss. Like every
+// run, it first recovers the move of a run that was killed (lib/move.mjs).
 import { execFileSync } from 'node:child_process';
 import { generate } from './generate.mjs';
-import { runScript } from './lib/cli.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
 import { StepError } from './lib/steps.mjs';
 
-await runScript({
+/**
+ * Regenerates root and fails when generated/ is not what is committed.
+ * @param {{ root: string }} options
+ */
+export async function generateCheck({ root }) {
+  await generate({ root });
+  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'generated'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (status.trim() !== '') {
+    throw new StepError(
+      `generated/ is out of date with spec/:\n${status.trimEnd()}\n` +
+        'Fix: run `npm run generate` and commit generated/ (never edit generated files by hand).',
+    );
+  }
+}
+
+/** `npm run generate:check` on the project in root. */
+export const cli = {
   title: 'generate:check',
-  async run() {
-    await generate();
-    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'generated'], {
-      encoding: 'utf8',
-    });
-    if (status.trim() !== '') {
-      throw new StepError(
-        `generated/ is out of date with spec/:\n${status.trimEnd()}\n` +
-          'Fix: run `npm run generate` and commit generated/ (never edit generated files by hand).',
-      );
-    }
-  },
-});
+  run: (/** @type {string[]} */ _args, /** @type {string} */ root) => generateCheck({ root }),
+};
+
+if (isMain(import.meta.url)) await runScript(cli);

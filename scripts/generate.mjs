@@ -1,140 +1,161 @@
 // @ts-check
-// `npm run generate`: lint, bundle (YAML + JSON), generate the TypeScript types and the operation
-// table, build the docs site and the client package, printing each step's duration. Outputs are
-// written to a scratch folder first and moved into generated/, dist/docs/ and dist/package/ only
-// when every step has succeeded, so a failed run leaves the previous files exactly as they were.
-//
-// One process: Redocly lints and bundles on the main thread while Spectral (in lint) and
-// TypeScript (types, then the package build) work in worker threads, started ahead (see
-// lib/prestart.mjs); the types and the package build start as soon as the spec is bundled, and
-// the docs page is assembled while the package compiles.
-import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// `npm run generate`: the spec is loaded and bundled once, then each step below runs as a
+// function of { root, bundle, scratch }, printing its duration. Steps write under the run's scratch
+// folder (dist/.generate-<pid>/) at the paths their outputs have in the project; when every step
+// has passed, the outputs are moved into generated/ and dist/ as one transaction (lib/move.mjs),
+// so a failed or killed run leaves the previous outputs in place. One run at a time per project
+// (lib/lock.mjs); a run first recovers the move of a run that was killed.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lint } from './lint.mjs';
-import { buildDocs } from './lib/docs.mjs';
-import { bundleCurrentSpec, GENERATED_FILES } from './lib/releases.mjs';
+import { loadSpec, SPEC_CHECKS } from './lint.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
-import { begin, log, step, StepError } from './lib/steps.mjs';
+import { withLock } from './lib/lock.mjs';
+import { moveIntoPlace, recoverMove, scratchOutputs } from './lib/move.mjs';
+import { bundleYaml } from './lib/openapi.mjs';
 import { operationsSource } from './lib/operations.mjs';
-import { callInWorker } from './lib/workers.mjs';
+import { GENERATED_FILES } from './lib/releases.mjs';
+import { log, step, StepError } from './lib/steps.mjs';
 
-/** Every file generate writes into generated/ (kept with the release code, which puts them back when a release fails). */
+/** Every file generate writes into generated/ (listed with the release code, which restores them on failure). */
 export { GENERATED_FILES };
-const TYPES = new URL('./lib/types.mjs', import.meta.url);
-const PACKAGE = new URL('./lib/package.mjs', import.meta.url);
 
 /**
- * Fails when two component files share a name, which Redocly would bundle as Name and Name-2.
- * @param {{ components?: Record<string, Record<string, unknown>> }} bundle
+ * What every step is a function of.
+ * @typedef {{ root: string, bundle: Record<string, any>, scratch: string }} StepInput
  */
-function checkComponentNames(bundle) {
+
+/** The lock that keeps two runs on one project apart, relative to the project. */
+export const LOCK = path.join('dist', '.generate.lock');
+
+/**
+ * Writes text to a file under scratch, making its folder.
+ * @param {string} scratch
+ * @param {string} file relative to the project
+ * @param {string} text
+ */
+async function writeOutput(scratch, file, text) {
+  const target = path.join(scratch, file);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, text);
+}
+
+/**
+ * The bundle step: generated/openapi.yaml and openapi.json. Fails when two component files share
+ * a name, which Redocly would bundle as Name and Name-2.
+ * @param {StepInput} input
+ */
+export async function bundleFiles({ bundle, scratch }) {
   const clashes = Object.entries(bundle.components ?? {}).flatMap(([kind, named]) =>
     Object.keys(named ?? {})
       .filter((name) => /-\d+$/.test(name))
-      .map(
-        (name) =>
-          `components.${kind}.${name}: two files under spec/components/ are named ${name.replace(/-\d+$/, '')}.yaml; rename one`,
-      ),
+      .map((name) => {
+        const file = `${name.replace(/-\d+$/, '')}.yaml`;
+        return `components.${kind}.${name}: two files under spec/components/ are named ${file}; rename one`;
+      }),
   );
   if (clashes.length > 0) throw new StepError(clashes.join('\n'));
+  await writeOutput(scratch, 'generated/openapi.yaml', await bundleYaml(bundle));
+  await writeOutput(scratch, 'generated/openapi.json', `${JSON.stringify(bundle, null, 2)}\n`);
 }
 
 /**
- * The generated TypeScript of a bundle, by project-relative path: the types (made in the
- * TypeScript worker lane, where TypeScript is loaded) and the client's operation table.
- * @param {string} root
- * @param {Record<string, any>} parsed the bundle
- * @returns {Promise<Record<string, string>>}
+ * The operation table step (the client helper's operationsSource, adapted to the step shape).
+ * @param {StepInput} input
  */
-async function typeFiles(root, parsed) {
+export async function operationTable({ root, bundle, scratch }) {
   const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-  return {
-    'generated/schema.ts': await callInWorker('typescript', TYPES, 'generateTypes', parsed),
-    'generated/operations.ts': operationsSource(parsed, version),
-  };
+  await writeOutput(scratch, 'generated/operations.ts', operationsSource(bundle, version));
 }
 
 /**
- * Watch mode's fast path: bundles the spec as it is (the lint comes after, in generate) and writes
- * the types and the operation table straight into generated/, each file only if its text changed
- * (written aside and renamed, so an editor never reads half a file). Resolves with the files
- * that changed, each with its previous and new text; throws a StepError naming the file and line
- * when the spec cannot be bundled.
- * @param {string} root
- * @returns {Promise<{ file: string, before: string, after: string }[]>}
+ * The docs step: the page, llms.txt and llms-full.txt (scripts/lib/docs.mjs).
+ * @param {StepInput} input
  */
-export async function refreshTypes(root) {
-  const parsed = await bundleCurrentSpec(root);
-  checkComponentNames(parsed);
-  const changed = [];
-  for (const [file, after] of Object.entries(await typeFiles(root, parsed))) {
-    const target = path.join(root, file);
-    const before = await readFile(target, 'utf8').catch(() => '');
-    if (before === after) continue;
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(`${target}.tmp`, after);
-    await rename(`${target}.tmp`, target);
-    changed.push({ file, before, after });
+export async function docs(input) {
+  const { buildDocs } = await import('./lib/docs.mjs');
+  await buildDocs(input);
+}
+
+/**
+ * The package step: compiles src/ against the new generated files (read from scratch, standing in
+ * for generated/) into <scratch>/dist/package (buildPackage of scripts/lib/package.mjs, adapted).
+ * @param {StepInput} input
+ */
+export async function clientPackage({ root, scratch }) {
+  const { buildPackage } = await import('./lib/package.mjs');
+  /** @type {Record<string, string>} */
+  const files = {};
+  for (const name of await readdir(path.join(scratch, 'generated'))) {
+    if (!name.endsWith('.ts')) continue;
+    files[path.join('generated', name)] = await readFile(path.join(scratch, 'generated', name), 'utf8');
   }
-  return changed;
+  buildPackage({ root, files, outDir: path.join(scratch, 'dist', 'package') });
 }
 
 /**
- * Runs the pipeline on the project in root (default: the current directory).
- * @param {{ root?: string }} [options]
+ * The types step (scripts/lib/types.mjs).
+ * @param {StepInput} input
  */
-export async function generate(options = {}) {
-  const root = path.resolve(options.root ?? process.cwd());
-  const outDir = path.join(root, 'generated');
-  const scratch = path.join(root, 'dist', '.generate');
-  await rm(scratch, { recursive: true, force: true });
-  await mkdir(scratch, { recursive: true });
-  /** @type {import('./lib/steps.mjs').Started<Record<string, string>> | undefined} */
-  let types;
-  /** @type {import('./lib/steps.mjs').Started<'reused' | 'built'> | undefined} */
-  let compiled;
-  // The types and the package build start as soon as Redocly has bundled the spec, in the
-  // TypeScript lane, while the other lint checks run; a failed check leaves their output in the
-  // scratch folder, never in generated/.
-  const bundle = await lint({
-    root,
-    onBundle(ready) {
-      const started = begin(async () => {
-        const generated = await typeFiles(root, ready.parsed);
-        for (const [file, text] of Object.entries(generated))
-          await writeFile(path.join(scratch, path.basename(file)), text);
-        return generated;
-      });
-      types = started;
-      // The client is compiled against the new types before anything is moved into place.
-      compiled = begin(async () =>
-        callInWorker('typescript', PACKAGE, 'buildPackage', {
-          root,
-          files: await started.promise,
-          outDir: path.join(scratch, 'package'),
-        }),
-      );
+async function types(input) {
+  const { types: generateTypes } = await import('./lib/types.mjs');
+  await generateTypes(input);
+}
+
+/**
+ * The pipeline after loading and bundling: name and step, in order. The heavy tools (TypeScript,
+ * Redoc) are imported by the step that uses them: their loading counts in that step's time, and a
+ * run that fails its lint never pays for them.
+ */
+export const STEPS = /** @type {[string, (input: StepInput) => Promise<unknown>][]} */ ([
+  ...SPEC_CHECKS,
+  ['bundle (yaml + json)', bundleFiles],
+  ['types (openapi-typescript)', types],
+  ['operation table', operationTable],
+  ['docs (redoc)', docs],
+  ['package (tsc → dist/package)', clientPackage],
+]);
+
+/**
+ * Runs `run` holding the project's pipeline lock, after recovering a killed run's move.
+ * @template T
+ * @param {string} root
+ * @param {() => Promise<T>} run
+ */
+export function underLock(root, run) {
+  const onWait = (/** @type {number | undefined} */ pid) =>
+    log(`waiting for the run of process ${pid ?? '?'} on this project to finish (${LOCK})…\n`);
+  return withLock(
+    path.join(root, LOCK),
+    async () => {
+      const recovered = await recoverMove(root);
+      if (recovered) log(`${recovered}\n`);
+      // A scratch folder left by a killed run (no other run is active: we hold the lock).
+      for (const name of await readdir(path.join(root, 'dist')).catch(() => []))
+        if (name.startsWith('.generate-') && name !== '.generate-journal.json')
+          await rm(path.join(root, 'dist', name), { recursive: true, force: true });
+      return run();
     },
-  });
-  await step('bundle (yaml + json)', async () => {
-    checkComponentNames(bundle.parsed);
-    await writeFile(path.join(scratch, 'openapi.yaml'), bundle.yaml);
-    await writeFile(path.join(scratch, 'openapi.json'), `${JSON.stringify(bundle.parsed, null, 2)}\n`);
-  });
-  await step('types (openapi-typescript)', /** @type {NonNullable<typeof types>} */ (types));
-  await step('docs (redoc)', () => buildDocs(bundle.parsed, path.join(scratch, 'docs', 'index.html'), { root }));
-  const build = await step('package (tsc → dist/package)', /** @type {NonNullable<typeof compiled>} */ (compiled));
-  if (build === 'reused')
-    log('  (type check reused: src/ and the types differ from the last build only in comments)\n');
-  await step('move into generated/ and dist/', async () => {
-    await mkdir(outDir, { recursive: true });
-    for (const name of GENERATED_FILES) await rename(path.join(scratch, name), path.join(outDir, name));
-    await mkdir(path.join(root, 'dist', 'docs'), { recursive: true });
-    await rename(path.join(scratch, 'docs', 'index.html'), path.join(root, 'dist', 'docs', 'index.html'));
-    await rm(path.join(root, 'dist', 'package'), { recursive: true, force: true });
-    await rename(path.join(scratch, 'package'), path.join(root, 'dist', 'package'));
+    { onWait },
+  );
+}
+
+/**
+ * Runs the pipeline on the project in root.
+ * @param {{ root: string }} options
+ */
+export async function generate({ root }) {
+  await underLock(root, async () => {
+    const bundle = await step('load + bundle', () => loadSpec(root));
+    const scratch = path.join(root, 'dist', `.generate-${process.pid}`);
     await rm(scratch, { recursive: true, force: true });
+    try {
+      for (const [name, run] of STEPS) await step(name, () => run({ root, bundle, scratch }));
+      await step('move into generated/ and dist/', async () =>
+        moveIntoPlace(root, scratch, await scratchOutputs(scratch)),
+      );
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 }
 

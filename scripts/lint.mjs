@@ -1,62 +1,92 @@
 // @ts-check
-// `npm run lint`: Redocly's lint with the project's rules (redocly.yaml), then the layout checks
-// Redocly cannot see, then Spectral's OWASP API security rules (.spectral.yaml), then the
-// breaking-change gate. Any problem fails: the project allows zero warnings. Everything runs in
-// this process, Spectral in a worker thread (loaded ahead, see lib/prestart.mjs) that lints once
-// Redocly has passed while the main thread goes on; reports come in that order.
-import './lib/prestart.mjs'; // first: starts the worker lanes before the heavy modules below load
+// `npm run lint`: the spec is loaded and bundled once (lib/openapi.mjs), then checked by Redocly's
+// rules (redocly.yaml, spec/plugins/macha.js), the layout checks Redocly cannot see, and Spectral's
+// OWASP API security rules (.spectral.yaml); then the code: no import of a dependency's private
+// files, no hand-written line over 120 characters. Any problem fails: the project allows zero
+// warnings. The breaking-change gate is `npm run check:breaking`, which CI runs on its own.
 import path from 'node:path';
-import { breakingGate } from './lib/breaking/gate.mjs';
+import { parseArgs } from 'node:util';
+import { codeProblems } from './lib/code-checks.mjs';
+import { isMain, runScript } from './lib/cli.mjs';
 import { checkLayout, refCycles } from './lib/layout.mjs';
 import { assertMarkdownHtml } from './lib/markdown-html.mjs';
-import { loadApis, redoclyBundle, redoclyLint } from './lib/redocly.mjs';
-import { isMain, runScript } from './lib/cli.mjs';
-import { begin, logSink, step, StepError } from './lib/steps.mjs';
-import { callInWorker } from './lib/workers.mjs';
+import { loadBundle } from './lib/openapi.mjs';
+import { problemsReport, redoclyProblems, redoclyRules } from './lib/redocly.mjs';
+import { step, StepError } from './lib/steps.mjs';
 
-const SPECTRAL = new URL('./lib/spectral.mjs', import.meta.url);
-
-/** @typedef {{ parsed: Record<string, any>, yaml: string }} Bundle the spec bundled: the document and its YAML text */
+/** @typedef {{ root: string, bundle: Record<string, any> }} LintInput what every check is a function of */
 
 /**
- * Lints the spec of the project in root (default: the current directory); throws a StepError on
- * any problem. Resolves with the spec's bundle, made once by Redocly for the breaking-change gate
- * and reused by generate, which gets it through `onBundle` as soon as Redocly has passed (to start
- * the types while the other checks run; it must keep nothing of that work if lint then fails).
- * Spectral starts once Redocly has passed, in its worker lane, while the main thread checks the
- * layout and bundles.
- * @param {{ root?: string, onBundle?: (bundle: Bundle) => void }} [options]
- * @returns {Promise<Bundle>}
+ * Spectral's OWASP check (scripts/lib/spectral.mjs), imported when it runs: a spec Redocly rejects
+ * never pays for loading Spectral.
+ * @param {LintInput} input
  */
-export async function lint(options = {}) {
-  const root = path.resolve(options.root ?? process.cwd());
-  const bundle = await step('lint (redocly)', async () => {
-    try {
-      const [api] = await loadApis(root);
-      await redoclyLint(root, [/** @type {import('./lib/redocly.mjs').Api} */ (api)]);
-      return await redoclyBundle(root, /** @type {import('./lib/redocly.mjs').Api} */ (api));
-    } catch (error) {
-      // Redocly reports a circular $ref chain without naming a file: name it.
-      const cycles = await refCycles(path.join(root, 'spec'), root);
-      if (cycles.length > 0 && error instanceof StepError)
-        throw new StepError(`${cycles.join('\n')}\n\n${error.message}`);
-      throw error;
-    }
-  });
-  const owasp = begin(() => callInWorker('spectral', SPECTRAL, 'spectralLint', { root }));
-  options.onBundle?.(bundle);
-  await step('lint (layout)', () => checkLayout(path.join(root, 'spec'), root));
-  await step('lint (markdown html)', () => assertMarkdownHtml({ root, bundle: bundle.parsed }));
-  await step('lint (spectral owasp)', owasp);
-  // The versioning policy: the spec as edited (this bundle) against the latest release.
-  await step('breaking changes', () => breakingGate(logSink, { root, current: bundle.parsed }));
-  return bundle;
+async function spectralLint(input) {
+  const { spectralLint: owasp } = await import('./lib/spectral.mjs');
+  await owasp(input);
 }
 
-/** `npm run lint` on the project in root. */
+/** The spec's checks, in the order they report; each throws a StepError naming file and line. */
+export const SPEC_CHECKS = /** @type {const} */ ([
+  ['lint (redocly)', redoclyRules],
+  ['lint (layout)', checkLayout],
+  ['lint (markdown html)', assertMarkdownHtml],
+  ['lint (spectral owasp)', spectralLint],
+]);
+
+/**
+ * Loads and bundles the spec of root; when it cannot be bundled, throws a StepError with what
+ * Redocly's lint says about it (file, line, rule), which names the place better than the bundler.
+ * @param {string} root
+ * @returns {Promise<Record<string, any>>} the bundle
+ */
+export async function loadSpec(root) {
+  /** @type {Awaited<ReturnType<typeof loadBundle>> | undefined} */
+  let loaded;
+  let failure = '';
+  try {
+    loaded = await loadBundle(root);
+    if (loaded.problems.length === 0) return loaded.bundle;
+  } catch (error) {
+    failure = /** @type {Error} */ (error).message;
+  }
+  // Redocly reports a circular $ref chain without naming a file: name it.
+  const cycles = await refCycles(path.join(root, 'spec'), root);
+  const lintProblems = await redoclyProblems(root).catch((/** @type {Error} */ error) => {
+    failure ||= error.message;
+    return [];
+  });
+  const problems = lintProblems.length > 0 ? lintProblems : (loaded?.problems ?? []);
+  const report = problems.length > 0 ? problemsReport(problems, root) : failure;
+  throw new StepError([...cycles, report].filter(Boolean).join('\n\n') || 'the spec cannot be bundled');
+}
+
+/**
+ * Lints the project in root: the spec, then the code (`only` picks one). Throws a StepError on the
+ * first failing check.
+ * @param {{ root: string, only?: 'spec' | 'code' }} options
+ */
+export async function lint({ root, only }) {
+  if (only !== 'code') {
+    const bundle = await step('load + bundle', () => loadSpec(root));
+    for (const [name, check] of SPEC_CHECKS) await step(name, () => check({ root, bundle }));
+  }
+  if (only === 'spec') return;
+  await step('lint (code)', async () => {
+    const problems = await codeProblems({ root });
+    if (problems.length > 0) throw new StepError(problems.join('\n'));
+  });
+}
+
+/** `npm run lint [-- --only spec|code]` on the project in root. */
 export const cli = {
   title: 'lint',
-  run: (/** @type {string[]} */ _args, /** @type {string} */ root) => lint({ root }),
+  run(/** @type {string[]} */ args, /** @type {string} */ root) {
+    const { values } = parseArgs({ args, options: { only: { type: 'string' } } });
+    if (values.only !== undefined && values.only !== 'spec' && values.only !== 'code')
+      throw new StepError(`--only ${values.only}: expected spec or code`);
+    return lint({ root, only: values.only });
+  },
 };
 
 if (isMain(import.meta.url)) await runScript(cli);

@@ -2,7 +2,7 @@
 // Regeneration: our whole `npm run generate` after a spec edit, against the codegen alone of
 // hey-api and orval on the same spec (the bundle our run just wrote); and watch mode's time from
 // saving a spec file to a fresh generated/schema.ts.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +27,8 @@ function editSpec(project, marker) {
   // Without it every run would regenerate an unedited spec and time nothing real.
   if (!line.test(text))
     throw new Error(
-      `bench: ${EDITED} no longer has the line "${DESCRIPTION}" that the regeneration benchmark edits; update DESCRIPTION in bench/lib/regenerate.mjs`,
+      `bench: ${EDITED} no longer has the line "${DESCRIPTION}" that the regeneration benchmark edits; ` +
+        'update DESCRIPTION in bench/lib/regenerate.mjs',
     );
   writeFileSync(file, text.replace(line, `${DESCRIPTION} (${marker})`));
 }
@@ -69,6 +70,40 @@ export async function regeneration({ runs }) {
       measured.orval.push(await orval(input, out('orval')));
     }
     return { ours: summary(measured.ours), heyApi: summary(measured.heyApi), orval: summary(measured.orval) };
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Which step of `generate` costs what after an edit: the median, over `runs` runs, of each step's
+ * own report (`✔ name  123 ms`), plus the process's whole wall time (module loading included).
+ * @param {{ runs: number }} options
+ * @returns {Record<string, number>} step name → median ms
+ */
+export function stepCosts({ runs }) {
+  const project = syntheticProject(ROOT, MACHA_OPERATIONS);
+  try {
+    /** @type {Record<string, number[]>} */
+    const times = {};
+    for (let run = 0; run <= runs; run += 1) {
+      editSpec(project, `step costs ${run}`);
+      const started = performance.now();
+      const result = spawnSync(
+        process.execPath,
+        [...PIPELINE_NODE_OPTIONS, path.join(ROOT, 'scripts', 'generate.mjs')],
+        {
+          cwd: project,
+          encoding: 'utf8',
+        },
+      );
+      if (result.status !== 0) throw new Error(`bench: generate failed:\n${result.stderr.slice(-2000)}`);
+      if (run === 0) continue; // unmeasured: disk caches
+      const lines = [...result.stderr.matchAll(/^✔ (.+?)\s+(\d+) ms$/gm)];
+      for (const [, name = '', ms = '0'] of lines) (times[name.trim()] ??= []).push(Number(ms));
+      (times['whole process (wall)'] ??= []).push(performance.now() - started);
+    }
+    return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, Math.round(median(values))]));
   } finally {
     rmSync(project, { recursive: true, force: true });
   }

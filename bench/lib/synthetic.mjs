@@ -187,12 +187,14 @@ function writeResource(specDir, index, operations) {
       [
         'curl',
         'sh',
-        `curl -X ${method.toUpperCase()} https://dashboard.getmacha.com/api/v1/${slug} -H "Authorization: Bearer $MACHA_API_KEY"\n`,
+        `curl -X ${method.toUpperCase()} https://dashboard.getmacha.com/api/v1/${slug} ` +
+          '-H "Authorization: Bearer $MACHA_API_KEY"\n',
       ],
       [
         'typescript',
         'ts',
-        `import { createMachaClient } from "@macha/api-client";\n\nconst macha = createMachaClient();\nconsole.log("${operationId}", macha);\n`,
+        'import { createMachaClient } from "@macha/api-client";\n\nconst macha = createMachaClient();\n' +
+          `console.log("${operationId}", macha);\n`,
       ],
     ]) {
       const file = path.join(specDir, 'code_samples', lang, pathFile, `${method}.${ext}`);

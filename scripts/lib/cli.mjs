@@ -1,11 +1,11 @@
 // @ts-check
 // The wiring between a script's command and where it runs: as `npm run <script>` (the current
 // directory, exit code, output on stderr), or inside another process on any project folder with
-// its output captured (the tests, which then pay the pipeline's module loading once, not once per
-// run). Both go through runTitled, so they print and decide the outcome the same way.
+// its output captured (the tests). Both go through runTitled, so they print and decide the
+// outcome the same way.
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runCommand, runTitled, withLog } from './steps.mjs';
-import { stopWorkers } from './workers.mjs';
 
 /** @typedef {{ title: string, run(args: string[], root: string): Promise<unknown> }} Cli a script's command */
 
@@ -22,9 +22,10 @@ export function isMain(url) {
  * @param {Cli} cli
  */
 export async function runScript(cli) {
+  // Node >= 22.1's public compile cache, for the modules the steps load later (TypeScript's 9 MB
+  // above all: most of a run's CPU is compiling it). Node 20 has none: the call is skipped.
+  /** @type {{ enableCompileCache?: () => unknown }} */ (module).enableCompileCache?.();
   await runCommand(cli.title, () => cli.run(process.argv.slice(2), process.cwd()));
-  // A failed run may leave Spectral or TypeScript working on what nobody awaits any more.
-  await stopWorkers();
 }
 
 /**

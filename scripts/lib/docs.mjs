@@ -178,25 +178,11 @@ export function pageHtml({ template, redoc, spec }) {
 
 /**
  * The docs step: writes `<scratch>/dist/docs/index.html`, `llms.txt` and `llms-full.txt`.
- * Until scripts/generate.mjs calls it as a step, the old call `buildDocs(bundle, outFile, { root })`
- * still works and writes the three files next to outFile.
- * @param {{ root: string, bundle: Record<string, any>, scratch: string } | Record<string, any>} input
- * @param {string} [outFile]
- * @param {{ root?: string }} [_legacyOptions]
+ * @param {{ root: string, bundle: Record<string, any>, scratch: string }} input
  * @returns {Promise<string>}
  */
-export async function buildDocs(input, outFile, _legacyOptions) {
-  /** @type {Record<string, any>} */
-  let bundle;
-  let outDir;
-  if (typeof outFile === 'string') {
-    bundle = input;
-    outDir = path.dirname(outFile);
-  } else {
-    const step = /** @type {{ bundle: Record<string, any>, scratch: string }} */ (input);
-    bundle = step.bundle;
-    outDir = path.join(step.scratch, 'dist', 'docs');
-  }
+export async function buildDocs({ bundle, scratch }) {
+  const outDir = path.join(scratch, 'dist', 'docs');
   const [template, redoc] = await Promise.all([readFile(TEMPLATE, 'utf8'), readFile(REDOC_BUNDLE, 'utf8')]);
   const html = pageHtml({ template, redoc: offlineRedoc({ template, redoc }), spec: pageSpec(bundle) });
   await mkdir(outDir, { recursive: true });

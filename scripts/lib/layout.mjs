@@ -57,10 +57,10 @@ export function pathFileName(url) {
  * Returns the layout problems of the spec rooted at specDir/openapi.yaml, one line each, naming
  * the file relative to root. Unparsable YAML is left to Redocly, which reports it with its line.
  * @param {string} specDir
- * @param {string} [root] the project folder, which messages name files relative to
+ * @param {string} root the project folder, which messages name files relative to
  * @returns {Promise<string[]>}
  */
-async function layoutProblems(specDir, root = process.cwd()) {
+async function layoutProblems(specDir, root) {
   const problems = [];
   const rootFile = path.join(specDir, 'openapi.yaml');
   const reached = new Set([rootFile]);
@@ -99,11 +99,13 @@ async function layoutProblems(specDir, root = process.cwd()) {
       const [, kind = '', name = ''] = parts;
       if (!COMPONENT_KINDS.includes(kind) || parts.length !== 3) {
         problems.push(
-          `${shown}: components live in spec/components/<kind>/<Name>.yaml, one flat folder per kind (${COMPONENT_KINDS.join(', ')})`,
+          `${shown}: components live in spec/components/<kind>/<Name>.yaml, ` +
+            `one flat folder per kind (${COMPONENT_KINDS.join(', ')})`,
         );
       } else if (!/^[A-Z][A-Za-z0-9]*\.yaml$/.test(name)) {
         problems.push(
-          `${shown}: a component file is named <PascalCaseName>.yaml; the file name becomes the component and TypeScript type name`,
+          `${shown}: a component file is named <PascalCaseName>.yaml; ` +
+            'the file name becomes the component and TypeScript type name',
         );
       }
     }
@@ -123,10 +125,10 @@ async function layoutProblems(specDir, root = process.cwd()) {
  * Finds chains of files that are each only a `$ref` to the next and that loop back, which Redocly
  * reports as "circular pointer" without a file name. Returns one line per loop, naming its file.
  * @param {string} specDir
- * @param {string} [root] the project folder, which messages name files relative to
+ * @param {string} root the project folder, which messages name files relative to
  * @returns {Promise<string[]>}
  */
-export async function refCycles(specDir, root = process.cwd()) {
+export async function refCycles(specDir, root) {
   /** @type {Map<string, string>} */
   const aliases = new Map();
   for (const relative of await listFiles(specDir)) {
@@ -166,11 +168,10 @@ export async function refCycles(specDir, root = process.cwd()) {
 }
 
 /**
- * Throws a StepError listing every layout problem, if there are any.
- * @param {string} specDir
- * @param {string} [root] the project folder, which messages name files relative to
+ * The lint check: throws a StepError listing every layout problem of root/spec, if there are any.
+ * @param {{ root: string, bundle?: Record<string, any> }} input
  */
-export async function checkLayout(specDir, root = process.cwd()) {
-  const problems = await layoutProblems(specDir, root);
+export async function checkLayout({ root }) {
+  const problems = await layoutProblems(path.join(root, 'spec'), root);
   if (problems.length > 0) throw new StepError(problems.join('\n'));
 }

@@ -3,7 +3,14 @@
 // operation table, the breaking-change gate, the tests' support code, the fake/mock and the bench)
 // walks operations, follows $refs, matches paths and names components through this module, so
 // there is one list of HTTP methods, one resolver and one path matcher to keep right.
-// Pure functions of a bundled document (plain JSON); loading and bundling live beside them.
+// Loading and bundling (through @redocly/openapi-core's public API) live here too; the rest are
+// pure functions of a bundled document (plain JSON).
+// @redocly/openapi-core is imported by the functions that load: the fake, the bench and the tests'
+// support code use the pure functions without paying for Redocly's modules.
+import path from 'node:path';
+
+/** Redocly's library, loaded on first use. */
+const redocly = () => import('@redocly/openapi-core');
 
 /** @typedef {Record<string, any>} Json a bundled OpenAPI document or any node of it */
 
@@ -188,4 +195,76 @@ export function pathMatcher(doc) {
     }
     return undefined;
   };
+}
+
+/** The top-level keys of an OpenAPI 3 bundle in the order `redocly bundle` writes them; others follow. */
+const TOP_LEVEL_ORDER = [
+  'openapi',
+  'info',
+  'jsonSchemaDialect',
+  'servers',
+  'security',
+  'tags',
+  'externalDocs',
+  'paths',
+  'webhooks',
+  'x-webhooks',
+  'components',
+];
+
+/**
+ * @typedef {object} Api the first API of root/redocly.yaml
+ * @property {string} alias its name under `apis:`
+ * @property {string} file its root file, absolute
+ * @property {any} config Redocly's config for it (rules, plugins, `openapi:` options)
+ */
+
+/**
+ * The first API root/redocly.yaml declares, with its config (plugins loaded); throws naming the
+ * file when it declares none.
+ * @param {string} root the project folder
+ * @returns {Promise<Api>}
+ */
+export async function loadApi(root) {
+  const configPath = path.join(root, 'redocly.yaml');
+  const config = await (await redocly()).loadConfig({ configPath });
+  const [entry] = Object.entries(config.resolvedConfig.apis ?? {});
+  if (!entry) throw new Error(`${configPath}: declares no API under apis:`);
+  const [alias, api] = entry;
+  return { alias, file: path.resolve(root, api.root), config: config.forAlias(alias) };
+}
+
+/**
+ * @typedef {object} Loaded the spec of a project, bundled
+ * @property {Api} api where it comes from
+ * @property {Json} bundle the bundled document, top-level keys in `redocly bundle`'s order
+ * @property {string} yaml its YAML text, byte for byte what `redocly bundle` writes
+ * @property {any[]} problems Redocly's bundling problems of severity error (empty when it bundled)
+ */
+
+/**
+ * Loads root/redocly.yaml and bundles its API's split spec into one document, through
+ * @redocly/openapi-core's public `bundle`. Problems are returned, not thrown: the caller decides
+ * how to report them (the pipeline lints the spec to name file and line).
+ * @param {string} root the project folder
+ * @returns {Promise<Loaded>}
+ */
+export async function loadBundle(root) {
+  const api = await loadApi(root);
+  const { bundle: document, problems } = await (await redocly()).bundle({ ref: api.file, config: api.config });
+  const errors = problems.filter((/** @type {any} */ problem) => problem.severity === 'error' && !problem.ignored);
+  const parsed = /** @type {Json} */ (document.parsed ?? {});
+  const ordered = Object.fromEntries([
+    ...TOP_LEVEL_ORDER.filter((key) => key in parsed).map((key) => [key, parsed[key]]),
+    ...Object.entries(parsed),
+  ]);
+  return { api, bundle: ordered, yaml: await bundleYaml(ordered), problems: errors };
+}
+
+/**
+ * A bundle's YAML text, as `redocly bundle` writes it.
+ * @param {Json} doc
+ */
+export async function bundleYaml(doc) {
+  return (await redocly()).stringifyYaml(doc, { noRefs: true, lineWidth: -1 });
 }

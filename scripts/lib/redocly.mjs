@@ -1,147 +1,77 @@
 // @ts-check
-// Redocly's lint and bundle, run in this process through @redocly/openapi-core, the library the
-// CLI is built on, reporting exactly as `redocly lint` does (file:line:col, codeframe, rule) and
-// bundling byte for byte as `redocly bundle` does: one process instead of a CLI per step, each of
-// which spent about half a second starting. (The docs page, which the CLI's build-docs made, is
-// assembled in docs.mjs.)
+// Redocly's lint with the project's rules (redocly.yaml and spec/plugins/macha.js), through
+// @redocly/openapi-core's exported `lint`. The problems array it returns is reported here, one
+// problem per block: `file:line:col severity rule`, the message and Redocly's codeframe (its
+// exported getLineColLocation and getCodeframe), so every problem names the file a person edits.
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import {
-  BaseResolver,
-  bundle,
-  formatProblems,
-  getTotals,
-  lint,
-  loadConfig,
-  logger,
-  stringifyYaml,
-} from '@redocly/openapi-core';
+import { getCodeframe, getLineColLocation, getTotals, lint } from '@redocly/openapi-core';
+import { loadApi } from './openapi.mjs';
 import { StepError } from './steps.mjs';
 
-/** The top-level keys of an OpenAPI 3 bundle in the order `redocly bundle` writes them; others follow. */
-const TOP_LEVEL_ORDER = [
-  'openapi',
-  'info',
-  'jsonSchemaDialect',
-  'servers',
-  'security',
-  'tags',
-  'externalDocs',
-  'paths',
-  'webhooks',
-  'x-webhooks',
-  'components',
-];
+/** How many problems a report shows before it only counts the rest. */
+const MAX_SHOWN = 200;
 
 /**
- * One API of redocly.yaml: its alias, root file and lint config, and the resolver that reads and
- * parses its files, shared by its lint and its bundle (which would otherwise parse them again).
- * @typedef {{ alias: string, file: string, config: any, resolver: any }} Api
+ * One problem as text: where (relative to root), its severity and rule, its message and codeframe.
+ * @param {any} problem one entry of the array `lint` or `bundle` returns
+ * @param {string} root
  */
-
-/**
- * Loads root/redocly.yaml (with its plugins) and returns each API it declares.
- * @param {string} root the project folder
- * @returns {Promise<Api[]>}
- */
-export async function loadApis(root) {
-  const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
-  const apis = Object.entries(config.resolvedConfig.apis ?? {}).map(([alias, api]) => {
-    const forAlias = config.forAlias(alias);
-    return {
-      alias,
-      file: path.resolve(root, api.root),
-      config: forAlias,
-      resolver: new BaseResolver(forAlias.resolve),
-    };
-  });
-  if (apis.length === 0) throw new StepError(`${path.join(root, 'redocly.yaml')}: declares no API under apis:`);
-  return apis;
+export function problemText(problem, root) {
+  const [location] = problem.location ?? [];
+  if (!location) return `${problem.severity} ${problem.ruleId}: ${problem.message}`;
+  const place = getLineColLocation(location);
+  const ref = location.source.absoluteRef;
+  const file = /^[a-z]+:\/\//i.test(ref) ? ref : path.relative(root, ref);
+  const frame = getCodeframe(place, false);
+  const where = `${file}:${place.start.line}:${place.start.col}`;
+  return `${where} ${problem.severity} ${problem.ruleId}\n  ${problem.message}\n${frame}\n`;
 }
 
 /**
- * Redocly's own report of problems (codeframe format, paths relative to root), captured as text
- * instead of written to the terminal. formatProblems is synchronous, so swapping the logger's
- * writers for its duration cannot capture anything else.
+ * A report of problems, errors first, as a StepError's message.
  * @param {any[]} problems
  * @param {string} root
- * @param {'lint' | 'bundle'} command
  */
-function report(problems, root, command) {
-  let text = '';
-  /** @param {string} chunk */
-  const capture = (chunk) => {
-    text += chunk;
-  };
-  const saved = { output: logger.output, info: logger.info, warn: logger.warn, error: logger.error };
-  Object.assign(logger, { output: capture, info: capture, warn: capture, error: capture });
-  try {
-    formatProblems(problems, {
-      format: 'codeframe',
-      maxProblems: 200,
-      cwd: root,
-      color: false,
-      totals: getTotals(problems),
-      command,
-    });
-  } finally {
-    Object.assign(logger, saved);
-  }
-  return text;
+export function problemsReport(problems, root) {
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const shown = sorted.slice(0, MAX_SHOWN).map((problem) => problemText(problem, root));
+  const hidden = sorted.length - shown.length;
+  const { errors, warnings } = getTotals(problems);
+  const more = hidden > 0 ? `\n… and ${hidden} more\n` : '';
+  return `${shown.join('\n')}${more}\n❌ Redocly found ${errors} error(s) and ${warnings} warning(s).`;
 }
 
 /**
- * Lints every API of root/redocly.yaml, as `redocly lint` does; throws a StepError with Redocly's
- * report (each problem's file:line:col, codeframe and rule) when there is an error.
+ * Lints the spec of root with root/redocly.yaml; resolves with every problem that fails the
+ * build (errors and warnings: the project allows none), ignored ones left out.
  * @param {string} root
- * @param {Api[]} apis loaded by loadApis
+ * @returns {Promise<any[]>}
  */
-export async function redoclyLint(root, apis) {
-  let output = '';
-  let errors = 0;
-  for (const api of apis) {
-    const started = performance.now();
-    const shown = path.relative(root, api.file);
-    output += `validating ${shown} using lint rules for api '${api.alias}'...\n`;
-    const problems = await lint({ ref: api.file, config: api.config, externalRefResolver: api.resolver }).catch(
-      (/** @type {Error} */ error) => {
-        // What the CLI says when the document cannot be walked at all (a self-referencing $ref).
-        throw new StepError(`${output}Something went wrong when processing ${shown}:\n\n  - ${error.message}\n`);
-      },
-    );
-    const totals = getTotals(problems);
-    errors += totals.errors;
-    output += report(problems, root, 'lint');
-    output += `${shown}: validated in ${Math.ceil(performance.now() - started)}ms\n\n`;
-    const { rules } = api.config.getUnusedRules();
-    if (rules.length > 0)
-      output += `[WARNING] Unused rules found in redocly.yaml: ${rules.join(', ')}.\nCheck the spelling and verify the added plugin prefix.\n`;
-  }
-  if (errors > 0)
-    throw new StepError(`${output}❌ Validation failed with ${errors} error${errors === 1 ? '' : 's'}.\n`);
-}
-
-/**
- * Bundles one API of root/redocly.yaml into a single document, as `redocly bundle <alias>` does;
- * resolves with the document and its YAML text, byte for byte what the CLI writes.
- * @param {string} root
- * @param {Api} api
- * @returns {Promise<{ parsed: Record<string, any>, yaml: string }>}
- */
-export async function redoclyBundle(root, api) {
-  const { bundle: document, problems } = await bundle({
-    ref: api.file,
-    config: api.config,
-    externalRefResolver: api.resolver,
+export async function redoclyProblems(root) {
+  const api = await loadApi(root);
+  const problems = await lint({ ref: api.file, config: api.config }).catch((/** @type {Error} */ error) => {
+    // What Redocly throws when the document cannot be walked at all (a self-referencing $ref).
+    throw new StepError(`${path.relative(root, api.file)}: cannot be processed: ${error.message}`);
   });
-  if (getTotals(problems).errors > 0)
-    throw new StepError(
-      `${report(problems, root, 'bundle')}❌ Errors encountered while bundling ${path.relative(root, api.file)}: bundle not created.\n`,
-    );
-  const parsed = /** @type {Record<string, any>} */ (document.parsed);
-  const ordered = Object.fromEntries([
-    ...TOP_LEVEL_ORDER.filter((key) => key in parsed).map((key) => [key, parsed[key]]),
-    ...Object.entries(parsed),
-  ]);
-  return { parsed: ordered, yaml: stringifyYaml(ordered, { noRefs: true, lineWidth: -1 }) };
+  const unused = api.config.getUnusedRules().rules;
+  if (unused.length > 0)
+    throw new StepError(`redocly.yaml: unknown rules ${unused.join(', ')}; check the spelling and the plugin prefix`);
+  return problems.filter((/** @type {any} */ problem) => !problem.ignored);
+}
+
+/**
+ * The pipeline step: throws a StepError with the report when Redocly finds any problem.
+ * @param {{ root: string, bundle?: Record<string, any> }} input
+ */
+export async function redoclyRules({ root }) {
+  const problems = await redoclyProblems(root);
+  if (problems.length > 0) throw new StepError(problemsReport(problems, root));
+}
+
+/**
+ * The first API of root/redocly.yaml, as an array (for code written before openapi.mjs owned loading).
+ * @param {string} root
+ */
+export async function loadApis(root) {
+  return [await loadApi(root)];
 }

@@ -5,7 +5,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { parseDocument } from 'yaml';
-import { loadApis, redoclyBundle } from './redocly.mjs';
+import { loadBundle } from './openapi.mjs';
+import { problemsReport } from './redocly.mjs';
 import { StepError } from './steps.mjs';
 
 /** Where released bundles are kept, relative to the project. */
@@ -38,7 +39,8 @@ export async function listReleases(root = process.cwd()) {
     const version = name.slice(0, -'.json'.length);
     if (semver.valid(version) !== version) {
       throw new StepError(
-        `${path.join(RELEASES_DIR, name)}: a release file is named <version>.json with a semantic version such as 1.0.0`,
+        `${path.join(RELEASES_DIR, name)}: a release file is named <version>.json ` +
+          'with a semantic version such as 1.0.0',
       );
     }
     releases.push({ version, file: path.join(RELEASES_DIR, name) });
@@ -67,8 +69,9 @@ export async function readRelease(release, root = process.cwd()) {
  * @returns {Promise<Record<string, any>>}
  */
 export async function bundleCurrentSpec(root = process.cwd()) {
-  const [api] = await loadApis(root);
-  return (await redoclyBundle(root, /** @type {import('./redocly.mjs').Api} */ (api))).parsed;
+  const { bundle, problems } = await loadBundle(root);
+  if (problems.length > 0) throw new StepError(problemsReport(problems, root));
+  return bundle;
 }
 
 /**

@@ -19,7 +19,15 @@ const resolver = require('./spectral-resolver.cjs');
 const FAIL_SEVERITY = 1;
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'];
 
-/** @typedef {{ source?: string, range: { start: { line: number, character: number } }, severity: number, code: string | number, message: string }} Result */
+/**
+ * One result of Spectral's run.
+ * @typedef {object} Result
+ * @property {string} [source]
+ * @property {{ start: { line: number, character: number } }} range
+ * @property {number} severity
+ * @property {string | number} code
+ * @property {string} message
+ */
 
 /**
  * The CLI's `--format text` report (one line per result, grouped by file), paths relative to root.
@@ -35,7 +43,8 @@ function textReport(results, root) {
     .flat()
     .map(
       ({ source, range, severity, code, message }) =>
-        `${path.relative(root, source ?? '')}:${range.start.line + 1}:${range.start.character + 1} ${SEVERITY_NAMES[severity]} ${code} "${message}"`,
+        `${path.relative(root, source ?? '')}:${range.start.line + 1}:${range.start.character + 1} ` +
+        `${SEVERITY_NAMES[severity]} ${code} "${message}"`,
     )
     .join('\n');
 }
@@ -47,7 +56,29 @@ function textReport(results, root) {
  */
 async function loadRuleset(root) {
   const file = path.join(root, '.spectral.yaml');
-  const definition = parse(await readFile(file, 'utf8'));
+  const text = await readFile(file, 'utf8');
+  // Spectral validates and compiles a ruleset when it is made: watch mode, which lints on every
+  // save, makes it once per text of .spectral.yaml.
+  const key = `${file}\0${text}`;
+  const known = rulesets.get(key);
+  if (known) return known;
+  const ruleset = makeRuleset(root, file, text);
+  rulesets.clear();
+  rulesets.set(key, ruleset);
+  return ruleset;
+}
+
+/** @type {Map<string, any>} the last ruleset made, by file and text */
+const rulesets = new Map();
+
+/**
+ * A Spectral ruleset from the text of root/.spectral.yaml.
+ * @param {string} root
+ * @param {string} file
+ * @param {string} text
+ */
+function makeRuleset(root, file, text) {
+  const definition = parse(text);
   const fromProject = createRequire(path.join(root, 'package.json'));
   /** @param {string | [string, string]} entry */
   const load = (entry) => {
@@ -66,22 +97,13 @@ async function loadRuleset(root) {
 }
 
 /**
- * Loads Spectral and root/.spectral.yaml ahead of a lint (Spectral compiles a validator for
- * rulesets on first use). Never fails: problems are spectralLint's to report.
- * @param {{ root?: string }} [options]
- */
-export async function warmSpectral(options = {}) {
-  await loadRuleset(path.resolve(options.root ?? process.cwd())).catch(() => {});
-}
-
-/**
- * Lints root/spec/openapi.yaml with root/.spectral.yaml; rejects with a StepError listing every
- * error and warning (file:line:col severity rule "message") when there is any.
- * @param {{ root?: string }} [options]
+ * The lint check: lints root/spec/openapi.yaml (the split files, so that each problem names the
+ * file a person edits) with root/.spectral.yaml; rejects with a StepError listing every error and
+ * warning (file:line:col severity rule "message") when there is any.
+ * @param {{ root: string, bundle?: Record<string, any> }} input
  * @returns {Promise<void>}
  */
-export async function spectralLint(options = {}) {
-  const root = path.resolve(options.root ?? process.cwd());
+export async function spectralLint({ root }) {
   const spectral = new Spectral({ resolver });
   spectral.setRuleset(await loadRuleset(root));
   const file = path.join(root, 'spec', 'openapi.yaml');
@@ -89,6 +111,7 @@ export async function spectralLint(options = {}) {
   const failures = /** @type {Result[]} */ (results).filter((result) => result.severity <= FAIL_SEVERITY);
   if (failures.length === 0) return;
   throw new StepError(
-    `${textReport(failures, root)}\nFix the spec, or turn the rule off in .spectral.yaml with the reason written beside it.`,
+    `${textReport(failures, root)}\n` +
+      'Fix the spec, or turn the rule off in .spectral.yaml with the reason written beside it.',
   );
 }

@@ -51,62 +51,60 @@ export function withLog(sink, run) {
 }
 
 /**
- * Work started ahead of its step, so that it runs while earlier steps do (in a worker thread or a
- * child process); `step` then waits for it and prints the time it really took.
- * @template T
- * @typedef {{ promise: Promise<T>, started: number, ended: Promise<number> }} Started
- */
-
-/**
- * Starts `run` now. A failure is kept for the step that awaits it, never an unhandled rejection.
- * @template T
- * @param {() => Promise<T>} run
- * @returns {Started<T>}
- */
-export function begin(run) {
-  const started = performance.now();
-  const promise = run();
-  const ended = promise.then(
-    () => performance.now(),
-    () => performance.now(),
-  );
-  return { promise, started, ended };
-}
-
-/**
- * Runs one step (or waits for one started with `begin`) and prints `✔ name  123 ms` (or `✖ name`).
+ * Runs one step and prints `✔ name  123 ms` (or `✖ name`), and the step's note when it returns one.
  * @template T
  * @param {string} name
- * @param {(() => Promise<T> | T) | Started<T>} run
+ * @param {() => Promise<T> | T} run
  * @returns {Promise<T>}
  */
 export async function step(name, run) {
-  const started = typeof run === 'function' ? performance.now() : run.started;
-  const report = async (/** @type {string} */ mark) => {
-    const ended = typeof run === 'function' ? performance.now() : await run.ended;
-    log(`${mark} ${name.padEnd(28)} ${Math.round(ended - started)} ms\n`);
-  };
+  const started = performance.now();
+  const report = (/** @type {string} */ mark) =>
+    log(`${mark} ${name.padEnd(28)} ${Math.round(performance.now() - started)} ms\n`);
   try {
-    const result = await (typeof run === 'function' ? run() : run.promise);
-    await report('✔');
+    const result = await run();
+    report('✔');
+    if (typeof result === 'string' && result !== '') log(`  ${result}\n`);
     return result;
   } catch (error) {
-    await report('✖');
+    report('✖');
     throw error;
   }
 }
 
+/** What a file-system error means, for the errors a user can cause and fix (a path, a full disk). */
+const FILE_ERRORS = /** @type {Record<string, string>} */ ({
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'no such file or folder',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  EDQUOT: 'disk quota exceeded',
+  EMFILE: 'too many open files',
+});
+
 /**
- * What to print for a failure: a StepError's message (it already says what and where), else the
- * stack of an unexpected error.
+ * One line for a file-system error a user can fix (`dist/docs: permission denied (EACCES)`), or
+ * undefined for any other error.
+ * @param {unknown} error
+ */
+export function fileErrorText(error) {
+  const { code, path: file, dest } = /** @type {NodeJS.ErrnoException & { dest?: string }} */ (error ?? {});
+  if (typeof code !== 'string' || !(code in FILE_ERRORS) || typeof file !== 'string') return undefined;
+  const target = dest ? `${file} → ${dest}` : file;
+  return `${target}: ${FILE_ERRORS[code]} (${code})`;
+}
+
+/**
+ * What to print for a failure: a StepError's message (it already says what and where), one line
+ * for a file-system error naming its path, else the stack of an unexpected error.
  * @param {unknown} error
  */
 export function failureText(error) {
-  return error instanceof StepError
-    ? error.message
-    : error instanceof Error
-      ? (error.stack ?? error.message)
-      : String(error);
+  if (error instanceof StepError) return error.message;
+  const fileError = fileErrorText(error);
+  if (fileError) return fileError;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /**

@@ -11,7 +11,9 @@ function ScopeConsistent() {
         const roles = requirements.flatMap((requirement) => Object.values(requirement).flat());
         if (requirements.length !== 1 || roles.length !== 1 || roles[0] !== scope) {
           ctx.report({
-            message: `security must name exactly the scope of x-required-scope (${scope ?? 'missing'}), found [${roles.join(', ')}].`,
+            message:
+              `security must name exactly the scope of x-required-scope (${scope ?? 'missing'}), ` +
+              `found [${roles.join(', ')}].`,
             location: ctx.location.child('security'),
           });
         }
@@ -52,7 +54,9 @@ function ErrorResponseShared() {
           const ref = response && typeof response === 'object' ? response.$ref : undefined;
           if (typeof ref !== 'string' || !/(^|\/)components\/responses\/[A-Z][A-Za-z]+\.yaml$/.test(ref)) {
             ctx.report({
-              message: `Error response ${status} must $ref a shared response in components/responses/ (like NotFound.yaml), so every error uses the one envelope.`,
+              message:
+                `Error response ${status} must $ref a shared response in components/responses/ ` +
+                '(like NotFound.yaml), so every error uses the one envelope.',
               location: ctx.location.child(status),
             });
           }
@@ -84,10 +88,55 @@ function CodeSamples() {
             ),
         );
         if (missing.length > 0) {
+          const needed = missing.map((sample) => `{ lang: ${sample.lang}, label: '${sample.label}' }`).join(' and ');
           ctx.report({
-            message: `x-codeSamples needs ${missing.map((sample) => `{ lang: ${sample.lang}, label: '${sample.label}' }`).join(' and ')} with a source (a $ref to a file under spec/code_samples/).`,
+            message: `x-codeSamples needs ${needed} with a source (a $ref to a file under spec/code_samples/).`,
             location: operation['x-codeSamples'] ? ctx.location.child('x-codeSamples') : ctx.location.key(),
           });
+        }
+      },
+    },
+  };
+}
+
+/**
+ * The client's resource name for a tag (camelCase: "Custom tools" → customTools), as
+ * scripts/lib/operations.mjs derives it.
+ * @param {string} tag
+ */
+function resourceName(tag) {
+  const [first = '', ...rest] = tag.trim().split(/[^A-Za-z0-9]+/);
+  const tail = rest.map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('');
+  return first.toLowerCase() + tail;
+}
+
+/**
+ * Why a tag cannot name a client resource, or undefined: a name that is a member of
+ * Object.prototype (constructor, toString, __proto__...) would shadow or overwrite it on the client.
+ * @param {unknown} tag
+ */
+function prototypeClash(tag) {
+  if (typeof tag !== 'string') return undefined;
+  const clash = [resourceName(tag), tag.trim()].find((name) => name in Object.prototype);
+  return clash === undefined
+    ? undefined
+    : `Tag "${tag}" becomes the client resource \`${clash}\`, a member of Object.prototype; rename the tag.`;
+}
+
+/** No tag, declared or used by an operation, may become a resource named like an Object.prototype member. */
+function TagResourceName() {
+  return {
+    Tag: {
+      enter(tag, ctx) {
+        const message = prototypeClash(tag.name);
+        if (message) ctx.report({ message, location: ctx.location.child('name') });
+      },
+    },
+    Operation: {
+      enter(operation, ctx) {
+        for (const [index, tag] of (Array.isArray(operation.tags) ? operation.tags : []).entries()) {
+          const message = prototypeClash(tag);
+          if (message) ctx.report({ message, location: ctx.location.child(['tags', index]) });
         }
       },
     },
@@ -104,6 +153,7 @@ export default function machaPlugin() {
         'validation-error-declared': ValidationErrorDeclared,
         'error-response-shared': ErrorResponseShared,
         'code-samples': CodeSamples,
+        'tag-resource-name': TagResourceName,
       },
     },
   };

@@ -116,7 +116,8 @@ const fixtures: BrokenEdit[] = [
     apply: (c) =>
       c.edit(
         AGENTS,
-        "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/agents/post.ts\n",
+        "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n" +
+          '        $ref: ../code_samples/typescript/agents/post.ts\n',
         '',
       ),
     expect: [
@@ -130,10 +131,27 @@ const fixtures: BrokenEdit[] = [
     apply: (c) =>
       c.edit(
         CONNECTORS,
-        "  x-codeSamples:\n    - lang: Shell\n      label: curl\n      source:\n        $ref: ../code_samples/curl/connectors/get.sh\n    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n        $ref: ../code_samples/typescript/connectors/get.ts\n",
+        '  x-codeSamples:\n    - lang: Shell\n      label: curl\n      source:\n' +
+          '        $ref: ../code_samples/curl/connectors/get.sh\n' +
+          "    - lang: TypeScript\n      label: '@macha/api-client'\n      source:\n" +
+          '        $ref: ../code_samples/typescript/connectors/get.ts\n',
         '',
       ),
     expect: [/spec\/paths\/connectors\.yaml:\d+:\d+/, 'macha/code-samples', "{ lang: Shell, label: 'curl' }"],
+  },
+  {
+    name: 'a tag whose client resource would be an Object.prototype member (Constructor)',
+    apply: (c) => {
+      c.edit('spec/openapi.yaml', '  - name: Agents\n', '  - name: Constructor\n');
+      c.edit('spec/openapi.yaml', '      - Agents\n', '      - Constructor\n');
+      c.edit(AGENTS, '  tags:\n    - Agents\n', '  tags:\n    - Constructor\n');
+    },
+    expect: [/spec\/openapi\.yaml:\d+:\d+/, 'macha/tag-resource-name', 'Tag "Constructor"'],
+  },
+  {
+    name: 'a tag that becomes `hasOwnProperty` once camelCased (Has own property)',
+    apply: (c) => c.edit(AGENTS, '  tags:\n    - Agents\n', '  tags:\n    - Has own property\n'),
+    expect: [/spec\/paths\/agents\.yaml:\d+:\d+/, 'macha/tag-resource-name', 'hasOwnProperty'],
   },
   {
     name: 'a component file nobody references',
@@ -164,7 +182,8 @@ describe.concurrent('npm run lint rejects broken edits', { timeout: 120_000 }, (
     const copy = copySpec();
     try {
       edit(copy);
-      return await copy.runInProcess('lint.mjs');
+      // The spec's checks; the code checks have their own tests (code-checks.test.ts).
+      return await copy.runInProcess('lint.mjs', ['--only', 'spec']);
     } finally {
       copy.remove();
     }

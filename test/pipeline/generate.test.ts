@@ -21,11 +21,16 @@ describe('npm run generate', () => {
     const first = copy.run('generate.mjs');
     expect(first.status, first.output).toBe(0);
     for (const stepName of [
+      'load + bundle',
       'lint (redocly)',
+      'lint (layout)',
       'lint (spectral owasp)',
       'bundle (yaml + json)',
       'types (openapi-typescript)',
+      'operation table',
       'docs (redoc)',
+      'package (tsc → dist/package)',
+      'move into generated/ and dist/',
     ]) {
       expect(first.output).toMatch(new RegExp(`✔ ${stepName.replace(/[()+]/g, '\\$&')}\\s+\\d+ ms`));
     }

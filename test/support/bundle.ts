@@ -3,6 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import {
+  type Operation as ModelOperation,
+  operations as modelOperations,
+  pathMatcher,
+  pathRegexSource,
+  resolve,
+} from '../../scripts/lib/openapi.mjs';
 
 /** The bundled OpenAPI document, as `npm run generate` wrote it. */
 export const bundle = JSON.parse(
@@ -76,7 +83,7 @@ export interface BundleOperation {
   operationId: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
-  /** Path-level parameters first, then the operation's own, refs resolved. */
+  /** Path-level and operation parameters, refs resolved; the operation's win on the same name and place. */
   parameters: ParameterObject[];
   requestBody?: { required?: boolean; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject>;
@@ -106,56 +113,44 @@ export interface ResponseObject {
   content: Record<string, MediaTypeObject>;
 }
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-/** Follows a local `#/components/<kind>/<Name>` ref; any other value is returned as it is. */
+/** Follows local `$ref`s (through the one OpenAPI model); any other value is returned as it is. */
 export function resolveRef<T>(node: unknown): T {
-  const ref = (node as { $ref?: unknown }).$ref;
-  if (typeof ref !== 'string') return node as T;
-  const [, kind = '', name = ''] = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref) ?? [];
-  const target = bundle.components[kind]?.[name];
-  if (target === undefined) throw new Error(`generated/openapi.json: unresolvable $ref ${ref}`);
-  return target as T;
+  return resolve(bundle, node) as T;
 }
 
 let operations: BundleOperation[] | undefined;
 
 /** Every operation of the bundle, in document order (read once). */
 export function bundleOperations(): BundleOperation[] {
-  operations ??= readOperations();
+  operations ??= modelOperations(bundle).map(toBundleOperation);
   return operations;
 }
 
-function readOperations(): BundleOperation[] {
-  return Object.entries(bundle.paths).flatMap(([path, item]) => {
-    const shared = ((item.parameters ?? []) as object[]).map((parameter) => resolveRef<ParameterObject>(parameter));
-    return METHODS.filter((method) => item[method] !== undefined).map((method) => {
-      const operation = item[method] as Record<string, unknown>;
-      const own = ((operation.parameters ?? []) as object[]).map((parameter) => resolveRef<ParameterObject>(parameter));
-      const responses = Object.fromEntries(
-        Object.entries(operation.responses as Record<string, object>).map(([status, response]) => {
-          const resolved = resolveRef<ResponseObject>(response);
-          const headers = Object.fromEntries(
-            Object.entries(resolved.headers ?? {}).map(([name, header]) => [
-              name,
-              resolveRef<ResponseObject['headers'][string]>(header),
-            ]),
-          );
-          return [status, { ...resolved, headers, content: resolved.content ?? {} }];
-        }),
+/** The tests' view of one operation of the model: responses and their headers resolved. */
+function toBundleOperation(found: ModelOperation): BundleOperation {
+  const operation = found.operation;
+  const responses = Object.fromEntries(
+    Object.entries(operation.responses as Record<string, object>).map(([status, response]) => {
+      const resolved = resolveRef<ResponseObject>(response);
+      const headers = Object.fromEntries(
+        Object.entries(resolved.headers ?? {}).map(([name, header]) => [
+          name,
+          resolveRef<ResponseObject['headers'][string]>(header),
+        ]),
       );
-      return {
-        operationId: operation.operationId as string,
-        method,
-        path,
-        parameters: [...shared, ...own],
-        requestBody: operation.requestBody as BundleOperation['requestBody'],
-        responses,
-        requiredScope: operation['x-required-scope'] as string,
-        pathPattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`),
-      };
-    });
-  });
+      return [status, { ...resolved, headers, content: resolved.content ?? {} }];
+    }),
+  );
+  return {
+    operationId: operation.operationId as string,
+    method: found.method as BundleOperation['method'],
+    path: found.path,
+    parameters: found.parameters as ParameterObject[],
+    requestBody: operation.requestBody as BundleOperation['requestBody'],
+    responses,
+    requiredScope: operation['x-required-scope'] as string,
+    pathPattern: new RegExp(pathRegexSource(found.path)),
+  };
 }
 
 /** The operation with this operationId; throws naming the known ones if there is none. */
@@ -170,10 +165,13 @@ export function operationById(operationId: string): BundleOperation {
   return found;
 }
 
-/** The operation whose method and path template match a request, or undefined. */
+let match: ReturnType<typeof pathMatcher> | undefined;
+
+/** The operation a request's method and path name (the model's matcher), or undefined. */
 export function operationFor(method: string, pathname: string): BundleOperation | undefined {
-  const lower = method.toLowerCase();
-  return bundleOperations().find((operation) => operation.method === lower && operation.pathPattern.test(pathname));
+  match ??= pathMatcher(bundle);
+  const found = match(method, pathname);
+  return found && bundleOperations().find((operation) => operation.operationId === found.operation.operationId);
 }
 
 /** What a received response carried: its status, headers and raw body text. */

@@ -1,5 +1,6 @@
 // The operations of the bundled spec with what the docs show for each: summary, tag and the
 // source of its code samples, so the docs tests check every operation without listing them.
+import { operations } from '../../scripts/lib/openapi.mjs';
 import { bundle } from './bundle.js';
 
 /** One operation of generated/openapi.json, as the docs present it. */
@@ -15,8 +16,6 @@ export interface DocumentedOperation {
   raw: Record<string, unknown>;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 interface CodeSample {
   lang: string;
   label?: string;
@@ -25,30 +24,26 @@ interface CodeSample {
 
 /** Every operation of the bundle, in spec order. */
 export function documentedOperations(): DocumentedOperation[] {
-  return Object.entries(bundle.paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => METHODS.includes(method))
-      .map(([method, value]) => {
-        const operation = value as Record<string, unknown> & {
-          operationId: string;
-          summary: string;
-          tags: string[];
-          'x-codeSamples'?: CodeSample[];
-        };
-        const samples = Object.fromEntries(
-          (operation['x-codeSamples'] ?? []).map((sample) => [sample.label ?? sample.lang, sample.source]),
-        );
-        return {
-          operationId: operation.operationId,
-          method,
-          path,
-          summary: operation.summary,
-          tag: operation.tags[0] ?? '',
-          samples,
-          raw: operation,
-        };
-      }),
-  );
+  return operations(bundle).map(({ method, path, operation: raw }) => {
+    const operation = raw as Record<string, unknown> & {
+      operationId: string;
+      summary: string;
+      tags: string[];
+      'x-codeSamples'?: CodeSample[];
+    };
+    const samples = Object.fromEntries(
+      (operation['x-codeSamples'] ?? []).map((sample) => [sample.label ?? sample.lang, sample.source]),
+    );
+    return {
+      operationId: operation.operationId,
+      method,
+      path,
+      summary: operation.summary,
+      tag: operation.tags[0] ?? '',
+      samples,
+      raw: operation,
+    };
+  });
 }
 
 /** The tags of the bundle with their descriptions. */

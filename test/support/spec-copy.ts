@@ -10,7 +10,10 @@ import { runInProcess, type Cli } from '../../scripts/lib/cli.mjs';
 /** The project root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A throwaway copy of the project's inputs (spec/, src/, configs, releases/; optionally generated/ and the files a release edits), with node_modules linked. */
+/**
+ * A throwaway copy of the project's inputs (spec/, src/, configs, releases/; optionally generated/
+ * and the files a release edits), with node_modules linked.
+ */
 export interface SpecCopy {
   dir: string;
   /** Replaces the first occurrence of find in a file (relative to dir); throws if it is absent. */
