@@ -3,17 +3,33 @@
  * Do not make direct changes to the file.
  */
 
+/** One operation as the client's resource methods need it. */
+export interface OperationEntry {
+  readonly method: string;
+  readonly path: string;
+  /** The source of a RegExp matching the path's concrete paths, one group per path parameter. */
+  readonly regex: string;
+  readonly resource: string;
+  readonly action: string;
+  readonly pathParams: readonly { readonly name: string; readonly pattern: string | null; readonly maxLength: number | null }[];
+  readonly query: readonly string[];
+  readonly body: boolean;
+  readonly paginated: boolean;
+  readonly idempotencyKey: boolean;
+}
+
 /** The package version, sent in the User-Agent. */
 export const packageVersion = "1.0.0";
 
 /** The API's server URL from the spec: the default `baseUrl`. */
 export const defaultBaseUrl = "https://dashboard.getmacha.com/api/v1";
 
-/** Every operation of the spec, as the client's resource methods need it. */
-export const operationTable = {
+/** Every operation of the spec, by operationId. */
+export const operationTable: Readonly<Record<string, OperationEntry>> = {
   "listConnectors": {
     "method": "get",
     "path": "/connectors",
+    "regex": "^/connectors$",
     "resource": "connectors",
     "action": "list",
     "pathParams": [],
@@ -28,6 +44,7 @@ export const operationTable = {
   "getConnector": {
     "method": "get",
     "path": "/connectors/{id}",
+    "regex": "^/connectors/([^/]+)$",
     "resource": "connectors",
     "action": "retrieve",
     "pathParams": [
@@ -45,6 +62,7 @@ export const operationTable = {
   "createAgent": {
     "method": "post",
     "path": "/agents",
+    "regex": "^/agents$",
     "resource": "agents",
     "action": "create",
     "pathParams": [],
@@ -53,4 +71,4 @@ export const operationTable = {
     "paginated": false,
     "idempotencyKey": true
   }
-} as const;
+};

@@ -1,9 +1,12 @@
 // @ts-check
-// Derives the client's operation table from the bundle: for every operation, the resource
-// (from its tag), the method name (from its operationId verb), its path parameters with their
-// patterns, and whether it pages or takes an Idempotency-Key. The client builds its resource
-// methods from this table, so a new operation in the spec needs no hand-written client code.
-import { resolve } from './breaking/schema-view.mjs';
+// Derives the client's operation table from the bundle through the one OpenAPI model
+// (openapi.mjs): for every operation, its resource and method name (client-names.mjs), its path
+// parameters with their patterns, the regex source of its path (the client's route check uses it
+// as is, so src/ converts no template), and whether it pages or takes an Idempotency-Key. The
+// client builds its resource methods from this table: a new operation needs no hand-written code.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { operations, pathRegexSource, resolve } from './openapi.mjs';
 import { StepError } from './steps.mjs';
 
 const BANNER = `/**
@@ -13,7 +16,7 @@ const BANNER = `/**
 `;
 
 /** operationId verb → client method name. */
-const ACTIONS = /** @type {const} */ ({
+const ACTIONS = /** @type {Record<string, string>} */ ({
   list: 'list',
   get: 'retrieve',
   create: 'create',
@@ -22,60 +25,145 @@ const ACTIONS = /** @type {const} */ ({
 });
 
 /**
+ * Names a resource or method may not take: Object.prototype's members (a tag `Constructor` once
+ * defined a global `Object.retrieve`), `then` (it would make the client a thenable), and the
+ * client's own members.
+ */
+const RESERVED = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'then',
+  'GET',
+  'PUT',
+  'POST',
+  'DELETE',
+  'OPTIONS',
+  'HEAD',
+  'PATCH',
+  'TRACE',
+  'use',
+  'eject',
+  'request',
+]);
+
+/**
  * The resource property name for a tag: "Connectors" → "connectors", "Custom tools" → "customTools".
  * @param {string} tag
  */
-function resourceName(tag) {
+export function resourceName(tag) {
   const [first = '', ...rest] = tag.trim().split(/[^A-Za-z0-9]+/);
   return first.toLowerCase() + rest.map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('');
 }
 
 /**
- * Builds the table from the bundle; throws a StepError naming the operation when one cannot be
- * mapped to a client method.
+ * Whether a list operation pages by cursor: its request has `cursor` and its success body
+ * `meta.next_cursor`.
+ * @param {any} bundle
+ * @param {import('./openapi.mjs').Operation} entry
+ */
+function isCursorList(bundle, entry) {
+  if (!entry.parameters.some((p) => p.in === 'query' && p.name === 'cursor')) return false;
+  const body = successSchema(bundle, entry.operation);
+  const meta = propertyOf(bundle, body, 'meta');
+  return propertyOf(bundle, meta, 'next_cursor') !== undefined;
+}
+
+/**
+ * A property's schema, looked up through $refs and allOf.
+ * @param {any} bundle
+ * @param {any} schema
+ * @param {string} name
+ * @returns {any}
+ */
+export function propertyOf(bundle, schema, name) {
+  const resolved = resolve(bundle, schema);
+  if (!resolved || typeof resolved !== 'object') return undefined;
+  if (resolved.properties && Object.hasOwn(resolved.properties, name)) return resolved.properties[name];
+  for (const part of resolved.allOf ?? []) {
+    const found = propertyOf(bundle, part, name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The JSON schema of an operation's first 2xx response (unresolved, so a $ref keeps its name).
+ * @param {any} bundle
+ * @param {any} operation
+ */
+export function successSchema(bundle, operation) {
+  const status = Object.keys(operation.responses ?? {}).find((code) => /^2\d\d$/.test(code));
+  if (!status) return undefined;
+  return resolve(bundle, operation.responses[status])?.content?.['application/json']?.schema;
+}
+
+/**
+ * Every operation with its client names (`macha.<resource>.<action>`, `<action>All` for a cursor
+ * list), in document order; throws a StepError naming the operation when a name is missing,
+ * reserved or taken twice.
+ * @param {any} bundle
+ */
+export function clientMethods(bundle) {
+  const seen = new Map();
+  return operations(bundle).map((entry) => {
+    const { operation } = entry;
+    const where = `${entry.method.toUpperCase()} ${entry.path} (${entry.operationId ?? 'no operationId'})`;
+    const override = operation['x-client-method'];
+    const verb = /^(list|get|create|update|delete)(?![a-z])/.exec(entry.operationId ?? '')?.[1];
+    const action = typeof override === 'string' ? override : verb ? ACTIONS[verb] : undefined;
+    const tag = operation.tags?.[0];
+    if (!entry.operationId || !action || typeof tag !== 'string') {
+      throw new StepError(
+        `${where}: needs an operationId, a tag, and an operationId verb (list/get/create/update/delete) or x-client-method to become a client method`,
+      );
+    }
+    const resource = resourceName(tag);
+    const paginated = isCursorList(bundle, entry);
+    const names = paginated ? [action, `${action}All`] : [action];
+    for (const name of [resource, ...names]) {
+      if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || RESERVED.has(name)) {
+        throw new StepError(`${where}: the client name ${JSON.stringify(name)} is not allowed (reserved or not an identifier); rename the tag or set x-client-method`);
+      }
+    }
+    for (const name of names) {
+      const key = `${resource}.${name}`;
+      if (seen.has(key)) {
+        throw new StepError(`${where}: maps to macha.${key}, which ${seen.get(key)} already is; set x-client-method on one of them`);
+      }
+      seen.set(key, entry.operationId);
+    }
+    return { entry, names: { operationId: entry.operationId, resource, action, paginated } };
+  });
+}
+
+/**
+ * Builds the table from the bundle, keyed by operationId; throws a StepError naming the operation
+ * when one cannot be mapped to a client method.
  * @param {any} bundle
  */
 export function operationTable(bundle) {
   /** @type {Record<string, object>} */
   const table = {};
-  const seen = new Map();
-  for (const [path, item] of Object.entries(bundle.paths ?? {})) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
-      const operation = item[method];
-      if (!operation) continue;
-      const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
-      const verb = /^(list|get|create|update|delete)/.exec(operation.operationId ?? '')?.[1];
-      const tag = operation.tags?.[0];
-      if (!verb || !tag)
-        throw new StepError(
-          `${where}: needs an operationId starting with list/get/create/update/delete and a tag to become a client method`,
-        );
-      /** @type {any[]} */
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(bundle, p));
-      const resource = resourceName(tag);
-      const action = ACTIONS[/** @type {keyof typeof ACTIONS} */ (verb)];
-      const key = `${resource}.${action}`;
-      if (seen.has(key))
-        throw new StepError(
-          `${where}: maps to macha.${key}, which ${seen.get(key)} already is; give one of them another tag or verb`,
-        );
-      seen.set(key, operation.operationId);
-      const query = parameters.filter((p) => p.in === 'query').map((p) => p.name);
-      table[operation.operationId] = {
-        method,
-        path,
-        resource,
-        action,
-        pathParams: parameters
-          .filter((p) => p.in === 'path')
-          .sort((a, b) => path.indexOf(`{${a.name}}`) - path.indexOf(`{${b.name}}`))
-          .map((p) => ({ name: p.name, pattern: p.schema?.pattern ?? null, maxLength: p.schema?.maxLength ?? null })),
-        query,
-        body: Boolean(operation.requestBody),
-        paginated: verb === 'list' && query.includes('cursor'),
-        idempotencyKey: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
-      };
-    }
+  for (const { entry, names } of clientMethods(bundle)) {
+    const { method, path: template, parameters, operation } = entry;
+    const query = parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    table[names.operationId] = {
+      method,
+      path: template,
+      regex: pathRegexSource(template),
+      resource: names.resource,
+      action: names.action,
+      pathParams: parameters
+        .filter((p) => p.in === 'path')
+        .sort((a, b) => template.indexOf(`{${a.name}}`) - template.indexOf(`{${b.name}}`))
+        .map((p) => {
+          const schema = resolve(bundle, p.schema) ?? {};
+          return { name: p.name, pattern: schema.pattern ?? null, maxLength: schema.maxLength ?? null };
+        }),
+      query,
+      body: Boolean(operation.requestBody),
+      paginated: names.paginated,
+      idempotencyKey: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
+    };
   }
   return table;
 }
@@ -88,13 +176,39 @@ export function operationTable(bundle) {
 export function operationsSource(bundle, packageVersion) {
   const table = operationTable(bundle);
   return `${BANNER}
+/** One operation as the client's resource methods need it. */
+export interface OperationEntry {
+  readonly method: string;
+  readonly path: string;
+  /** The source of a RegExp matching the path's concrete paths, one group per path parameter. */
+  readonly regex: string;
+  readonly resource: string;
+  readonly action: string;
+  readonly pathParams: readonly { readonly name: string; readonly pattern: string | null; readonly maxLength: number | null }[];
+  readonly query: readonly string[];
+  readonly body: boolean;
+  readonly paginated: boolean;
+  readonly idempotencyKey: boolean;
+}
+
 /** The package version, sent in the User-Agent. */
 export const packageVersion = ${JSON.stringify(packageVersion)};
 
 /** The API's server URL from the spec: the default \`baseUrl\`. */
 export const defaultBaseUrl = ${JSON.stringify(bundle.servers?.[0]?.url ?? '')};
 
-/** Every operation of the spec, as the client's resource methods need it. */
-export const operationTable = ${JSON.stringify(table, null, 2)} as const;
+/** Every operation of the spec, by operationId. */
+export const operationTable: Readonly<Record<string, OperationEntry>> = ${JSON.stringify(table, null, 2)};
 `;
+}
+
+/**
+ * Pipeline step: writes <scratch>/generated/operations.ts (the package version from package.json).
+ * @param {{ root: string, bundle: any, scratch: string }} context
+ */
+export async function operationsStep({ root, bundle, scratch }) {
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const target = path.join(scratch, 'generated', 'operations.ts');
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, operationsSource(bundle, version));
 }
