@@ -14,6 +14,8 @@ export interface OperationEntry {
   readonly pathParams: readonly { readonly name: string; readonly pattern: string | null; readonly maxLength: number | null }[];
   readonly query: readonly string[];
   readonly body: boolean;
+  /** Whether a success carries the {data, meta} envelope (else no body). */
+  readonly envelope: boolean;
   readonly paginated: boolean;
   readonly idempotencyKey: boolean;
 }
@@ -38,6 +40,7 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
       "limit"
     ],
     "body": false,
+    "envelope": true,
     "paginated": true,
     "idempotencyKey": false
   },
@@ -56,6 +59,7 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
@@ -68,6 +72,7 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     "pathParams": [],
     "query": [],
     "body": true,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": true
   }

@@ -41,14 +41,13 @@ function requestIdOf(response: Response, redact: Redact): string | null {
 }
 
 /**
- * The body of a 2xx result. With `envelope` (every operation of the API answers one): the
- * `{data, meta}` envelope, or nothing for a 204, else MachaError `invalid_response`. Without:
+ * The body of a 2xx result. With `envelope` (the operation documents a JSON success, which
+ * is always the `{data, meta}` envelope): that envelope, else MachaError `invalid_response`. Without:
  * the parsed JSON, or the text when it is not JSON, or undefined for no body.
  */
 export function successBody<T>(result: TextResult, redact: Redact, envelope: boolean): T {
   const body = parseJson(result.data);
   if (!envelope) return (body === NOT_JSON ? result.data : body) as T;
-  if (body === undefined && result.response.status === 204) return body as T;
   if (isObject(body) && 'data' in body && isObject(body.meta)) return body as T;
   throw machaError({
     status: result.response.status,

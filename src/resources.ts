@@ -58,7 +58,7 @@ async function callOperation(context: Context, operation: OperationEntry, args: 
       body,
       headers,
       route: operation.regex,
-      envelope: true,
+      envelope: operation.envelope,
     },
     options,
   );

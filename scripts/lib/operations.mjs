@@ -161,6 +161,8 @@ export function operationTable(bundle) {
         }),
       query,
       body: Boolean(operation.requestBody),
+      // A success with a JSON body is the API's {data, meta} envelope; without one (204), nothing.
+      envelope: successSchema(bundle, operation) !== undefined,
       paginated: names.paginated,
       idempotencyKey: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
     };
@@ -187,6 +189,8 @@ export interface OperationEntry {
   readonly pathParams: readonly { readonly name: string; readonly pattern: string | null; readonly maxLength: number | null }[];
   readonly query: readonly string[];
   readonly body: boolean;
+  /** Whether a success carries the {data, meta} envelope (else no body). */
+  readonly envelope: boolean;
   readonly paginated: boolean;
   readonly idempotencyKey: boolean;
 }
