@@ -99,10 +99,13 @@ async function* listAll(
   }
 }
 
-/** Builds the resource methods from the operation table, on prototype-less objects. */
-export function createResources(context: Context): Resources {
+/** Builds the resource methods from the operation table (the generated one), on prototype-less objects. */
+export function createResources(
+  context: Context,
+  table: Readonly<Record<string, OperationEntry>> = operationTable,
+): Resources {
   const resources: Record<string, Record<string, unknown>> = Object.create(null);
-  for (const operation of Object.values(operationTable)) {
+  for (const operation of Object.values(table)) {
     const methods = (resources[operation.resource] ??= Object.create(null) as Record<string, unknown>);
     methods[operation.action] = (...args: unknown[]): APIPromise<unknown> =>
       apiPromise(callOperation(context, operation, args));
