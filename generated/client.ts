@@ -6,106 +6,108 @@
 import type { APIPromise, CallOptions, Loose } from '../src/types.js';
 import type { components, operations } from './schema.js';
 
+type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
 /**
  * The request's unique ID, `req_` followed by letters or digits (16 hex digits today). The same
  */
-export type RequestId = components['schemas']['RequestId'];
+export type RequestId = Schema<'RequestId'>;
 /**
  * A connector's ID as the API returns it: `connector_` followed by 24 lowercase hex digits (a
  */
-export type ConnectorId = components['schemas']['ConnectorId'];
+export type ConnectorId = Schema<'ConnectorId'>;
 /**
  * Whether Macha can call the connector's third-party account. Drives agent deactivation cascades.
  */
-export type ConnectorStatus = components['schemas']['ConnectorStatus'];
+export type ConnectorStatus = Schema<'ConnectorStatus'>;
 /**
  * An ISO 8601 date-time, always in UTC with milliseconds and a `Z`. The pattern allows up to six
  */
-export type Timestamp = components['schemas']['Timestamp'];
+export type Timestamp = Schema<'Timestamp'>;
 /**
  * One configured instance of a third-party integration (one Zendesk account, one Slack workspace,
  */
-export type Connector = components['schemas']['Connector'];
+export interface Connector extends Schema<'Connector'> {}
 /**
  * Metadata of a list response.
  */
-export type ListMeta = components['schemas']['ListMeta'];
+export interface ListMeta extends Schema<'ListMeta'> {}
 /**
  * A page of connectors, newest first.
  */
-export type ConnectorList = components['schemas']['ConnectorList'];
+export interface ConnectorList extends Schema<'ConnectorList'> {}
 /**
  * A stable, machine-readable error code: branch on it, never on the message. Codes never change
  */
-export type ErrorCode = components['schemas']['ErrorCode'];
+export type ErrorCode = Schema<'ErrorCode'>;
 /**
  * What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support.
  */
-export type ApiError = components['schemas']['ApiError'];
+export interface ApiError extends Schema<'ApiError'> {}
 /**
  * The body of every error response.
  */
-export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+export interface ErrorEnvelope extends Schema<'ErrorEnvelope'> {}
 /**
  * `read` tools fetch data and run without asking. `write` tools change data in the third-party
  */
-export type ToolType = components['schemas']['ToolType'];
+export type ToolType = Schema<'ToolType'>;
 /**
  * A tool a connector exposes to agents. New fields may appear at any time.
  */
-export type Tool = components['schemas']['Tool'];
+export interface Tool extends Schema<'Tool'> {}
 /**
  * A connector as `GET /connectors/{id}` returns it: the summary shape, with `status_reason` always
  */
-export type ConnectorDetail = components['schemas']['ConnectorDetail'];
+export type ConnectorDetail = Schema<'ConnectorDetail'>;
 /**
  * Metadata of a single-object response.
  */
-export type Meta = components['schemas']['Meta'];
+export interface Meta extends Schema<'Meta'> {}
 /**
  * One connector with its tools.
  */
-export type ConnectorDetailEnvelope = components['schemas']['ConnectorDetailEnvelope'];
+export interface ConnectorDetailEnvelope extends Schema<'ConnectorDetailEnvelope'> {}
 /**
  * The agent's handle, used for @mentions: a letter, then letters and digits (camelCase by
  */
-export type AgentHandle = components['schemas']['AgentHandle'];
+export type AgentHandle = Schema<'AgentHandle'>;
 /**
  * A colour as `#` and six hex digits (7 characters).
  */
-export type HexColor = components['schemas']['HexColor'];
+export type HexColor = Schema<'HexColor'>;
 /**
  * A reference to a tool an agent may call. Build it from `GET /connectors/{id}`: `name` from
  */
-export type ToolRef = components['schemas']['ToolRef'];
+export interface ToolRef extends Schema<'ToolRef'> {}
 /**
  * An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters). Treat it as opaque.
  */
-export type AgentId = components['schemas']['AgentId'];
+export type AgentId = Schema<'AgentId'>;
 /**
  * A data source's ID, `source_` followed by 24 lowercase hex digits (31 characters).
  */
-export type SourceId = components['schemas']['SourceId'];
+export type SourceId = Schema<'SourceId'>;
 /**
  * The ID of a document inside a data source, starting `doc_`. *Decision:* the docs do not give the
  */
-export type DocumentId = components['schemas']['DocumentId'];
+export type DocumentId = Schema<'DocumentId'>;
 /**
  * A knowledge source the agent may search: all of its documents (`scope: all`), or only the ones
  */
-export type DataSourceRef = components['schemas']['DataSourceRef'];
+export type DataSourceRef = Schema<'DataSourceRef'>;
 /**
  * The body of `POST /agents`. `instructions` is required unless `instructions_html` is given.
  */
-export type AgentCreate = components['schemas']['AgentCreate'];
+export type AgentCreate = Schema<'AgentCreate'>;
 /**
  * An AI agent. It carries `tools_count`, not the tool list: v1 read endpoints do not return the
  */
-export type Agent = components['schemas']['Agent'];
+export interface Agent extends Schema<'Agent'> {}
 /**
  * One agent.
  */
-export type AgentEnvelope = components['schemas']['AgentEnvelope'];
+export interface AgentEnvelope extends Schema<'AgentEnvelope'> {}
 
 /** The error codes the API documents (`MachaError.code` also takes the client's own codes and any new string). */
 export type ApiErrorCode = "agent_handle_taken" | "idempotency_key_reused" | "insufficient_scope" | "internal_error" | "not_found" | "rate_limited" | "service_unavailable" | "unauthorized" | "validation_failed";

@@ -20,10 +20,12 @@ export type RequestMethod = <T = unknown>(method: string, path: string, init?: R
 function pathProblem(path: unknown): string | undefined {
   if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//'))
     return 'it must be a path starting with one "/" (no absolute URL, no other host)';
-  if (/[\s\\?#{}]|[\0-\x1f\x7f]/.test(path))
-    return 'it must not contain spaces, backslashes, control characters, "?", "#" or braces (pass query in init.query)';
+  // Visible ASCII only: no spaces or control characters (percent-encode anything else).
+  if (!/^[!-~]+$/.test(path) || /[\\?#{}]/.test(path))
+    return 'it must be visible ASCII without backslashes, "?", "#" or braces (pass query in init.query)';
   if (/%(?:2e|2f|5c|25)/i.test(path)) return 'it must not contain encoded dots, slashes, backslashes or percent signs';
-  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return 'it must not contain . or .. segments';
+  if (path.split('/').some((segment) => segment === '.' || segment === '..'))
+    return 'it must not contain . or .. segments';
   return undefined;
 }
 

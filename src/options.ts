@@ -60,7 +60,9 @@ const MAX_MS = 2_147_483_647;
 /** Validates a retry count or time option, naming it when it is wrong. */
 export function checkNumber(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidArgumentError(`Macha client: ${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
+    throw new InvalidArgumentError(
+      `Macha client: ${name} must be an integer from ${min} to ${max}, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -72,7 +74,8 @@ export function checkSettings(options: {
   deadlineMs?: number | undefined;
 }) {
   return {
-    maxRetries: options.maxRetries === undefined ? undefined : checkNumber('maxRetries', options.maxRetries, 0, MAX_RETRIES),
+    maxRetries:
+      options.maxRetries === undefined ? undefined : checkNumber('maxRetries', options.maxRetries, 0, MAX_RETRIES),
     timeoutMs: options.timeoutMs === undefined ? undefined : checkNumber('timeoutMs', options.timeoutMs, 1, MAX_MS),
     deadlineMs: options.deadlineMs === undefined ? undefined : checkNumber('deadlineMs', options.deadlineMs, 1, MAX_MS),
   };
@@ -155,5 +158,7 @@ function logLevelFrom(value: string | undefined): LogLevel {
   if (value === undefined || value === '') return 'warn';
   const level = value.trim().toLowerCase();
   if (level === 'debug' || level === 'info' || level === 'warn' || level === 'off') return level;
-  throw new InvalidArgumentError(`Macha client: MACHA_LOG must be debug, info, warn or off, got ${JSON.stringify(value)}`);
+  throw new InvalidArgumentError(
+    `Macha client: MACHA_LOG must be debug, info, warn or off, got ${JSON.stringify(value)}`,
+  );
 }

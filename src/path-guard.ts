@@ -75,7 +75,6 @@ export function assertSpecRoute(method: string, url: string, baseUrl: string, ex
     if (!bad) return;
     refused ??= bad;
   }
-  if (refused)
-    throw refuse(`path parameter ${refused.name} does not match ${refused.pattern?.source ?? 'its schema'}`);
+  if (refused) throw refuse(`path parameter ${refused.name} does not match ${refused.pattern?.source ?? 'its schema'}`);
   throw refuse('no operation of the Macha API spec has this method and path');
 }

@@ -46,7 +46,9 @@ async function callOperation(context: Context, operation: OperationEntry, args: 
   if (operation.idempotencyKey) {
     const key = options.idempotencyKey ?? crypto.randomUUID();
     if (!IDEMPOTENCY_KEY.test(key))
-      throw new InvalidArgumentError(`Macha client: idempotencyKey must be 1-128 visible ASCII characters, got ${shown(key)}`);
+      throw new InvalidArgumentError(
+        `Macha client: idempotencyKey must be 1-128 visible ASCII characters, got ${shown(key)}`,
+      );
     headers['Idempotency-Key'] = key;
   }
   return send(
@@ -109,7 +111,8 @@ export function createResources(
     const methods = (resources[operation.resource] ??= Object.create(null) as Record<string, unknown>);
     methods[operation.action] = (...args: unknown[]): APIPromise<unknown> =>
       apiPromise(callOperation(context, operation, args));
-    if (operation.paginated) methods[`${operation.action}All`] = (...args: unknown[]) => listAll(context, operation, args);
+    if (operation.paginated)
+      methods[`${operation.action}All`] = (...args: unknown[]) => listAll(context, operation, args);
   }
   return resources as unknown as Resources;
 }

@@ -35,7 +35,12 @@ export interface CallSettings {
 
 /** The MachaError for a call whose AbortSignal fired. */
 function aborted(signal: AbortSignal): MachaError {
-  return machaError({ status: 0, code: 'aborted', message: 'The request was aborted by the caller.', cause: signal.reason });
+  return machaError({
+    status: 0,
+    code: 'aborted',
+    message: 'The request was aborted by the caller.',
+    cause: signal.reason,
+  });
 }
 
 /** Why an attempt's own signal fired: its time limit, or the call's deadline. */

@@ -32,10 +32,11 @@ export interface APIPromise<T> extends Promise<T> {
 
 /**
  * T with `| undefined` allowed on every optional property, deeply, so that code compiled with
- * exactOptionalPropertyTypes can pass `field: maybeUndefined` (JSON leaves undefined out).
+ * exactOptionalPropertyTypes can pass `field: maybeUndefined` (JSON leaves undefined out). An optional
+ * key K is one whose Pick<T, K> an empty object satisfies.
  */
 export type Loose<T> = T extends readonly (infer Item)[]
   ? Loose<Item>[]
   : T extends object
-    ? { [K in keyof T]: {} extends Pick<T, K> ? Loose<T[K]> | undefined : Loose<T[K]> }
+    ? { [K in keyof T]: Record<never, never> extends Pick<T, K> ? Loose<T[K]> | undefined : Loose<T[K]> }
     : T;

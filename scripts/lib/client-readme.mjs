@@ -30,7 +30,9 @@ export function methodReference(bundle) {
       `- \`macha.${names.resource}.${names.action}(${args.join(', ')})\`: ${route}. ${operation.summary ?? ''}${types ? ` (${types})` : ''}.${deprecated}`,
     );
     if (names.paginated)
-      lines.push(`- \`macha.${names.resource}.${names.action}All(${args.join(', ')})\`: every item of \`${names.action}\`, page after page.`);
+      lines.push(
+        `- \`macha.${names.resource}.${names.action}All(${args.join(', ')})\`: every item of \`${names.action}\`, page after page.`,
+      );
   }
   return [...sections].map(([resource, lines]) => `### \`macha.${resource}\`\n\n${lines.join('\n')}\n`).join('\n');
 }

@@ -50,6 +50,17 @@ function jsdoc(lines, indent) {
 }
 
 /**
+ * Whether a component schema is a plain object type (no union, no composition), which an
+ * interface can extend.
+ * @param {any} schema
+ */
+function isPlainObject(schema) {
+  if (!schema || typeof schema !== 'object' || schema.$ref) return false;
+  if (['anyOf', 'oneOf', 'allOf', 'not', 'enum', 'const', 'if'].some((key) => key in schema)) return false;
+  return schema.type === 'object' || (schema.type === undefined && typeof schema.properties === 'object');
+}
+
+/**
  * The error codes the spec documents: every string enum under an error response's `error.code`.
  * @param {any} bundle
  */
@@ -96,7 +107,8 @@ export function clientSource(bundle) {
   const taken = new Set(schemas);
   /** @param {string} name @param {string} where */
   const claim = (name, where) => {
-    if (taken.has(name)) throw new StepError(`${where}: the generated type name ${name} is also a component schema name; rename one`);
+    if (taken.has(name))
+      throw new StepError(`${where}: the generated type name ${name} is also a component schema name; rename one`);
     taken.add(name);
     return name;
   };
@@ -105,16 +117,23 @@ export function clientSource(bundle) {
     "import type { APIPromise, CallOptions, Loose } from '../src/types.js';",
     "import type { components, operations } from './schema.js';",
     '',
+    "type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];",
+    '',
   );
   for (const name of schemas) {
     const schema = bundle.components.schemas[name];
     const title = typeof schema?.description === 'string' ? docLines(schema.description)[0] : undefined;
-    out.push(`${jsdoc([title ?? `The ${name} schema.`], '')}export type ${name} = components['schemas']['${name}'];`);
+    // An interface, where TypeScript allows one, is shown by its name in hovers and errors; an
+    // alias of a union or a primitive is shown expanded, so those stay aliases.
+    const declaration = isPlainObject(schema)
+      ? `export interface ${name} extends Schema<'${name}'> {}`
+      : `export type ${name} = Schema<'${name}'>;`;
+    out.push(`${jsdoc([title ?? `The ${name} schema.`], '')}${declaration}`);
   }
   const codes = errorCodes(bundle);
   out.push(
     '',
-    '/** The error codes the API documents (`MachaError.code` also takes the client\'s own codes and any new string). */',
+    "/** The error codes the API documents (`MachaError.code` also takes the client's own codes and any new string). */",
     `export type ApiErrorCode = ${codes.length ? codes.map((code) => JSON.stringify(code)).join(' | ') : 'never'};`,
     '',
   );
@@ -130,7 +149,7 @@ export function clientSource(bundle) {
       .filter((p) => p.in === 'path')
       .sort((a, b) => entry.path.indexOf(`{${a.name}}`) - entry.path.indexOf(`{${b.name}}`));
     for (const param of pathParams) {
-      const id = /^[A-Za-z_$][\w$]*$/.test(param.name) ? param.name : `param${params.length}`;
+      const id = /** @type {string} */ (/^[A-Za-z_$][\w$]*$/.test(param.name) ? param.name : `param${params.length}`);
       params.push(`${id}: string`);
     }
     const docs = [];
@@ -161,7 +180,9 @@ export function clientSource(bundle) {
     params.push('options?: CallOptions');
     const success = successSchema(bundle, operation);
     const status = Object.keys(operation.responses ?? {}).find((code) => /^2\d\d$/.test(code));
-    const result = success ? typeOf(success, `${ops}['responses'][${status}]['content']['application/json']`, named) : 'void';
+    const result = success
+      ? typeOf(success, `${ops}['responses'][${status}]['content']['application/json']`, named)
+      : 'void';
     for (const [code, response] of Object.entries(operation.responses ?? {})) {
       if (!/^[45]/.test(code)) continue;
       const kind = ERROR_CLASSES[code] ?? (code.startsWith('5') ? 'InternalServerError' : 'MachaError');
@@ -188,10 +209,22 @@ export function clientSource(bundle) {
     const tag = methods.find(({ names }) => names.resource === resource)?.entry.operation.tags?.[0];
     const description = tags.get(tag);
     const title = typeof description === 'string' ? docLines(description)[0] : undefined;
-    out.push('', `${jsdoc([`\`macha.${resource}\`${title ? `: ${title}` : ''}`], '')}export interface ${type} {`, lines.join('\n'), '}');
+    out.push(
+      '',
+      `${jsdoc([`\`macha.${resource}\`${title ? `: ${title}` : ''}`], '')}export interface ${type} {`,
+      lines.join('\n'),
+      '}',
+    );
     resourceTypes.push(`  ${resource}: ${type};`);
   }
-  out.push('', '/** Every resource of the API, by its tag in camelCase. */', 'export interface Resources {', ...resourceTypes, '}', '');
+  out.push(
+    '',
+    '/** Every resource of the API, by its tag in camelCase. */',
+    'export interface Resources {',
+    ...resourceTypes,
+    '}',
+    '',
+  );
   return out.join('\n');
 }
 

@@ -121,13 +121,17 @@ export function clientMethods(bundle) {
     const names = paginated ? [action, `${action}All`] : [action];
     for (const name of [resource, ...names]) {
       if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || RESERVED.has(name)) {
-        throw new StepError(`${where}: the client name ${JSON.stringify(name)} is not allowed (reserved or not an identifier); rename the tag or set x-client-method`);
+        throw new StepError(
+          `${where}: the client name ${JSON.stringify(name)} is not allowed (reserved or not an identifier); rename the tag or set x-client-method`,
+        );
       }
     }
     for (const name of names) {
       const key = `${resource}.${name}`;
       if (seen.has(key)) {
-        throw new StepError(`${where}: maps to macha.${key}, which ${seen.get(key)} already is; set x-client-method on one of them`);
+        throw new StepError(
+          `${where}: maps to macha.${key}, which ${seen.get(key)} already is; set x-client-method on one of them`,
+        );
       }
       seen.set(key, entry.operationId);
     }

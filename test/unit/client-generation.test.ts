@@ -10,7 +10,10 @@ import { StepError } from '../../scripts/lib/steps.mjs';
 function bundleOf(paths: Record<string, Record<string, object>>) {
   const page = {
     type: 'object',
-    properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Thing' } }, meta: { $ref: '#/components/schemas/ListMeta' } },
+    properties: {
+      data: { type: 'array', items: { $ref: '#/components/schemas/Thing' } },
+      meta: { $ref: '#/components/schemas/ListMeta' },
+    },
   };
   return {
     openapi: '3.1.0',
@@ -25,18 +28,30 @@ function bundleOf(paths: Record<string, Record<string, object>>) {
     },
   };
 }
-const ok = { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingList' } } } };
-const op = (operationId: string, tag: string, extra: object = {}) => ({ operationId, tags: [tag], responses: { 200: ok }, ...extra });
+const ok = {
+  description: 'OK',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingList' } } },
+};
+const op = (operationId: string, tag: string, extra: object = {}) => ({
+  operationId,
+  tags: [tag],
+  responses: { 200: ok },
+  ...extra,
+});
 
 describe('client names', () => {
-  test.each(['Constructor', 'Has own property', 'Then', 'To string', 'Request', 'Use'])(
-    'a tag that names %j (an Object.prototype or client member) is refused, naming the operation',
-    (tag) => {
-      const bundle = bundleOf({ '/things': { get: op('listThings', tag) } });
-      expect(() => operationTable(bundle)).toThrow(StepError);
-      expect(() => operationTable(bundle)).toThrow(/GET \/things \(listThings\).*not allowed/);
-    },
-  );
+  test.each([
+    'Constructor',
+    'Has own property',
+    'Then',
+    'To string',
+    'Request',
+    'Use',
+  ])('a tag that names %j (an Object.prototype or client member) is refused, naming the operation', (tag) => {
+    const bundle = bundleOf({ '/things': { get: op('listThings', tag) } });
+    expect(() => operationTable(bundle)).toThrow(StepError);
+    expect(() => operationTable(bundle)).toThrow(/GET \/things \(listThings\).*not allowed/);
+  });
 
   test('x-client-method names the method; a cursor list also gets <action>All', () => {
     const cursor = { name: 'cursor', in: 'query', schema: { type: 'string' } };
@@ -55,13 +70,19 @@ describe('client names', () => {
       ['things', 'listParts', true],
     ]);
     const source = clientSource(bundle);
-    expect(source).toMatch(/listParts\(id: string, params\?: ThingsListPartsParams, options\?: CallOptions\): APIPromise<ThingList>;/);
-    expect(source).toMatch(/listPartsAll\(id: string, params\?: ThingsListPartsParams, options\?: CallOptions\): AsyncGenerator<Thing, void, undefined>;/);
+    expect(source).toMatch(
+      /listParts\(id: string, params\?: ThingsListPartsParams, options\?: CallOptions\): APIPromise<ThingList>;/,
+    );
+    expect(source).toMatch(
+      /listPartsAll\(id: string, params\?: ThingsListPartsParams, options\?: CallOptions\): AsyncGenerator<Thing, void, undefined>;/,
+    );
   });
 
   test('two operations with the same client name are refused, naming both', () => {
     const bundle = bundleOf({ '/a': { get: op('listA', 'Things') }, '/b': { get: op('listB', 'Things') } });
-    expect(() => operationTable(bundle)).toThrow(/GET \/b \(listB\): maps to macha\.things\.list, which listA already is/);
+    expect(() => operationTable(bundle)).toThrow(
+      /GET \/b \(listB\): maps to macha\.things\.list, which listA already is/,
+    );
   });
 
   test('declarations carry summary, description, scope, deprecation and errors as JSDoc', () => {

@@ -43,11 +43,29 @@ describe('logging and onRetry', () => {
     await vi.runAllTimersAsync();
     await call;
     expect(lines).toEqual([
-      ['warn', expect.stringMatching(new RegExp(`^\\[macha\\] GET /connectors/${ID} 429 \\d+ms attempt=1/3 request_id=req_a retry_in=12000ms$`))],
-      ['debug', expect.stringMatching(new RegExp(`^\\[macha\\] GET /connectors/${ID} 200 \\d+ms attempt=2/3 request_id=req_b$`))],
+      [
+        'warn',
+        expect.stringMatching(
+          new RegExp(`^\\[macha\\] GET /connectors/${ID} 429 \\d+ms attempt=1/3 request_id=req_a retry_in=12000ms$`),
+        ),
+      ],
+      [
+        'debug',
+        expect.stringMatching(
+          new RegExp(`^\\[macha\\] GET /connectors/${ID} 200 \\d+ms attempt=2/3 request_id=req_b$`),
+        ),
+      ],
     ]);
     expect(events).toEqual([
-      { method: 'GET', path: `/connectors/${ID}`, attempt: 1, status: 429, code: null, requestId: 'req_a', delayMs: 12000 },
+      {
+        method: 'GET',
+        path: `/connectors/${ID}`,
+        attempt: 1,
+        status: 429,
+        code: null,
+        requestId: 'req_a',
+        delayMs: 12000,
+      },
     ]);
   });
 
@@ -70,6 +88,8 @@ describe('logging and onRetry', () => {
 
   test('an unknown MACHA_LOG is refused, naming it', () => {
     vi.stubEnv('MACHA_LOG', 'verbose');
-    expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL })).toThrow(/MACHA_LOG must be debug, info, warn or off/);
+    expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL })).toThrow(
+      /MACHA_LOG must be debug, info, warn or off/,
+    );
   });
 });

@@ -24,14 +24,18 @@ describe('resource methods', () => {
     }) as unknown as Record<string, Record<string, unknown>>;
     const expected = operations(bundle).flatMap(({ operation, operationId = '', parameters }) => {
       const tag: string = operation.tags[0];
-      const resource = tag.toLowerCase().replace(/[^a-z0-9]+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+      const resource = tag
+        .toLowerCase()
+        .replace(/[^a-z0-9]+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
       const action = operation['x-client-method'] ?? VERBS[/^[a-z]+/.exec(operationId)?.[0] ?? '']!;
       const paged = parameters.some((p) => p.in === 'query' && p.name === 'cursor');
       return paged ? [`${resource}.${action}`, `${resource}.${action}All`] : [`${resource}.${action}`];
     });
     const actual = Object.entries(macha).flatMap(([resource, methods]) =>
       typeof methods === 'object' && methods !== null
-        ? Object.keys(methods).filter((name) => typeof methods[name] === 'function').map((name) => `${resource}.${name}`)
+        ? Object.keys(methods)
+            .filter((name) => typeof methods[name] === 'function')
+            .map((name) => `${resource}.${name}`)
         : [],
     );
     expect(expected.length).toBeGreaterThan(0);

@@ -76,15 +76,19 @@ describe('retries', () => {
     expect(sent.map((request) => request.at - started)).toEqual([0, 250]);
   });
 
-  test.each(['-1', '1.5', '+3', 'soon', 'Tue, 1 Dec 2026 10:00:00', '2026-06-01T00:00:05Z'])(
-    'a malformed Retry-After (%j) is ignored: the backoff applies, not "retry now"',
-    async (value) => {
-      const { macha, sent } = client(apiError(429, 'rate_limited', 'x', { 'retry-after': value }), json(200, page));
-      const started = Date.now();
-      await settle(macha.connectors.list());
-      expect(sent.map((request) => request.at - started)).toEqual([0, 375]);
-    },
-  );
+  test.each([
+    '-1',
+    '1.5',
+    '+3',
+    'soon',
+    'Tue, 1 Dec 2026 10:00:00',
+    '2026-06-01T00:00:05Z',
+  ])('a malformed Retry-After (%j) is ignored: the backoff applies, not "retry now"', async (value) => {
+    const { macha, sent } = client(apiError(429, 'rate_limited', 'x', { 'retry-after': value }), json(200, page));
+    const started = Date.now();
+    await settle(macha.connectors.list());
+    expect(sent.map((request) => request.at - started)).toEqual([0, 375]);
+  });
 
   test('Retry-After: 0 forever is retried maxRetries times, each after a wait, then the 429 comes back', async () => {
     const zero = () => apiError(429, 'rate_limited', 'x', { 'retry-after': '0' });
@@ -100,7 +104,9 @@ describe('retries', () => {
   test.each([11, 100_000, -1, 1.5, Number.NaN])('an absurd maxRetries (%s) is refused with a TypeError', (value) => {
     expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, maxRetries: value })).toThrow(TypeError);
     const { macha } = client();
-    return expect(macha.connectors.list({}, { maxRetries: value })).rejects.toThrow(/maxRetries must be an integer from 0 to 10/);
+    return expect(macha.connectors.list({}, { maxRetries: value })).rejects.toThrow(
+      /maxRetries must be an integer from 0 to 10/,
+    );
   });
 
   test('deadlineMs bounds the whole call: no retry starts after it, and the last failure comes back', async () => {

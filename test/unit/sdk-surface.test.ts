@@ -33,7 +33,11 @@ describe('withResponse', () => {
     const { macha, sent } = client(json(200, detail, { 'x-ratelimit-remaining': '41' }));
     const { data, response, requestId } = await macha.connectors.retrieve(ID).withResponse();
     expect(data).toEqual(detail);
-    expect([response.status, response.headers.get('x-ratelimit-remaining'), requestId]).toEqual([200, '41', 'req_header0001']);
+    expect([response.status, response.headers.get('x-ratelimit-remaining'), requestId]).toEqual([
+      200,
+      '41',
+      'req_header0001',
+    ]);
     expect(sent).toHaveLength(1);
   });
 
@@ -143,6 +147,8 @@ describe('the browser guard', () => {
     vi.stubGlobal('window', {});
     vi.stubGlobal('document', {});
     expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL })).toThrow(/secret.*dangerouslyAllowBrowser/);
-    expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, dangerouslyAllowBrowser: true })).not.toThrow();
+    expect(() =>
+      createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, dangerouslyAllowBrowser: true }),
+    ).not.toThrow();
   });
 });
