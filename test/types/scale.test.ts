@@ -19,10 +19,14 @@ test('a 3,000-operation spec builds, and calls to its methods type-check', async
         `export const done: Promise<unknown> = macha.${last.resource}.${last.action}('widget_64f1c0ef2ec711ef6dc1dcf0');\n` +
         `// @ts-expect-error no such method\nmacha.${last.resource}.nothing();\n`,
     );
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.build.json'), { noEmit: true }, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: () => {},
-    })!;
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(dir, 'tsconfig.build.json'),
+      { noEmit: true },
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: () => {},
+      },
+    )!;
     const program = ts.createProgram([...config.fileNames, consumer], config.options);
     const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(errors).toEqual([]);
