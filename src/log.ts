@@ -52,6 +52,8 @@ export function createLog(logger: Logger | undefined, level: LogLevel, redact: (
   const threshold = RANK[level];
   const sink: Logger = logger ?? console;
   return {
+    /** Whether a success's line (debug) is written; failures' lines are checked in `attempt`. */
+    debug: threshold === RANK.debug,
     /** Whether any line is written (a call skips building its lines otherwise). */
     on: threshold < RANK.off,
     attempt(line: AttemptLine): void {

@@ -140,7 +140,8 @@ export function createTransport(
       // The deadline holds the waits too: no retry that could not start before it.
       if (delay !== null && Date.now() + delay >= deadline) delay = null;
       const path = pathOf(url, options.baseUrl);
-      if (options.log.on)
+      // A success is logged at debug only: skip building its line otherwise (every call pays for it).
+      if (options.log.on && (options.log.debug || delay !== null || status < 200 || status >= 400))
         options.log.attempt({
           method,
           path,
