@@ -73,7 +73,7 @@ export class MachaError extends Error {
 
   /** `instanceof MachaError` holds for every client error, of any copy of the package. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof asks about; subclasses keep the ordinary check.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked about; subclasses keep the usual check.
     if (this !== MachaError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }

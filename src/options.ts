@@ -105,7 +105,8 @@ export function resolveOptions(options: MachaClientOptions): ResolvedOptions {
   }
   if (inBrowser() && !options.dangerouslyAllowBrowser) {
     throw new InvalidArgumentError(
-      'Macha client: refusing to run in a browser: Macha API keys are secret and anyone can read one in a page. Call the API from your server, or pass dangerouslyAllowBrowser: true if the key is meant to be public.',
+      'Macha client: refusing to run in a browser: Macha API keys are secret and anyone can read one in a ' +
+        'page. Call the API from your server, or pass dangerouslyAllowBrowser: true if the key is meant to be public.',
     );
   }
   const baseUrl = options.baseUrl ?? env.MACHA_BASE_URL ?? defaultBaseUrl;
@@ -120,7 +121,8 @@ export function resolveOptions(options: MachaClientOptions): ResolvedOptions {
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && !options.allowInsecureHttp) {
     throw new InvalidArgumentError(
-      `Macha client: refusing http:// to ${url.hostname}: the API key would be sent in clear text. Use https://, or pass allowInsecureHttp: true if you really mean it.`,
+      `Macha client: refusing http:// to ${url.hostname}: the API key would be sent in clear text. ` +
+        'Use https://, or pass allowInsecureHttp: true if you really mean it.',
     );
   }
   if (url.search || url.hash || url.username || url.password) {

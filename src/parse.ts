@@ -30,7 +30,8 @@ function parseJson(text: unknown): unknown {
 /** The message for a body of the wrong kind, with what the response says it is. */
 function notDocumented(response: Response, redact: Redact): string {
   return redact(
-    `The API answered ${response.status} with a body that is not the documented JSON (content-type: ${response.headers.get('content-type') ?? 'none'}).`,
+    `The API answered ${response.status} with a body that is not the documented JSON ` +
+      `(content-type: ${response.headers.get('content-type') ?? 'none'}).`,
   );
 }
 

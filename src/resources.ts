@@ -94,7 +94,8 @@ async function* listAll(
     empty = page.data.length === 0 ? empty + 1 : 0;
     if (empty >= MAX_EMPTY_PAGES)
       throw invalid(
-        `Pagination stalled: ${MAX_EMPTY_PAGES} pages in a row were empty but had a next_cursor; stopping instead of paging forever.`,
+        `Pagination stalled: ${MAX_EMPTY_PAGES} pages in a row were empty but had a next_cursor; ` +
+          'stopping instead of paging forever.',
       );
     sent.add(next);
     query.cursor = next;

@@ -26,13 +26,11 @@ export function methodReference(bundle) {
     const deprecated = operation.deprecated ? ' **Deprecated.**' : '';
     const lines = sections.get(names.resource) ?? [];
     sections.set(names.resource, lines);
-    lines.push(
-      `- \`macha.${names.resource}.${names.action}(${args.join(', ')})\`: ${route}. ${operation.summary ?? ''}${types ? ` (${types})` : ''}.${deprecated}`,
-    );
+    const call = `macha.${names.resource}.${names.action}`;
+    const summary = `${operation.summary ?? ''}${types ? ` (${types})` : ''}`;
+    lines.push(`- \`${call}(${args.join(', ')})\`: ${route}. ${summary}.${deprecated}`);
     if (names.paginated)
-      lines.push(
-        `- \`macha.${names.resource}.${names.action}All(${args.join(', ')})\`: every item of \`${names.action}\`, page after page.`,
-      );
+      lines.push(`- \`${call}All(${args.join(', ')})\`: every item of \`${names.action}\`, page after page.`);
   }
   return [...sections].map(([resource, lines]) => `### \`macha.${resource}\`\n\n${lines.join('\n')}\n`).join('\n');
 }

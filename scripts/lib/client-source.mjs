@@ -133,7 +133,7 @@ export function clientSource(bundle) {
   const codes = errorCodes(bundle);
   out.push(
     '',
-    "/** The error codes the API documents (`MachaError.code` also takes the client's own codes and any new string). */",
+    "/** The API's documented error codes (`MachaError.code` also takes the client's codes and any string). */",
     `export type ApiErrorCode = ${codes.length ? codes.map((code) => JSON.stringify(code)).join(' | ') : 'never'};`,
     '',
   );
@@ -173,7 +173,8 @@ export function clientSource(bundle) {
       queryType = claim(`${prefix}Params`, where);
       const optional = query.every((p) => !p.required);
       out.push(
-        `${jsdoc([`Query parameters of \`macha.${names.resource}.${names.action}\`.`], '')}export type ${queryType} = Loose<NonNullable<${ops}['parameters']['query']>>;`,
+        jsdoc([`Query parameters of \`macha.${names.resource}.${names.action}\`.`], '') +
+          `export type ${queryType} = Loose<NonNullable<${ops}['parameters']['query']>>;`,
       );
       params.push(`params${optional ? '?' : ''}: ${queryType}`);
     }
@@ -197,9 +198,12 @@ export function clientSource(bundle) {
       const data = propertyOf(bundle, success, 'data');
       const items = resolve(bundle, data)?.items;
       const item = typeOf(items, `${result}['data'][number]`, named);
-      list.push(
-        `${jsdoc([`Every item of \`${names.action}\`, page after page (follows \`meta.next_cursor\`).`, ...docs.filter((line) => line.startsWith('@'))], '  ')}  ${names.action}All(${params.join(', ')}): AsyncGenerator<${item}, void, undefined>;`,
-      );
+      const allDocs = [
+        `Every item of \`${names.action}\`, page after page (follows \`meta.next_cursor\`).`,
+        ...docs.filter((line) => line.startsWith('@')),
+      ];
+      const signature = `${names.action}All(${params.join(', ')}): AsyncGenerator<${item}, void, undefined>;`;
+      list.push(`${jsdoc(allDocs, '  ')}  ${signature}`);
     }
   }
   const tags = new Map((bundle.tags ?? []).map((/** @type {any} */ tag) => [tag.name, tag.description]));

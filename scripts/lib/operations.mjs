@@ -113,7 +113,8 @@ export function clientMethods(bundle) {
     const tag = operation.tags?.[0];
     if (!entry.operationId || !action || typeof tag !== 'string') {
       throw new StepError(
-        `${where}: needs an operationId, a tag, and an operationId verb (list/get/create/update/delete) or x-client-method to become a client method`,
+        `${where}: needs an operationId, a tag, and an operationId verb (list/get/create/update/delete) ` +
+          'or x-client-method to become a client method',
       );
     }
     const resource = resourceName(tag);
@@ -122,7 +123,8 @@ export function clientMethods(bundle) {
     for (const name of [resource, ...names]) {
       if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || RESERVED.has(name)) {
         throw new StepError(
-          `${where}: the client name ${JSON.stringify(name)} is not allowed (reserved or not an identifier); rename the tag or set x-client-method`,
+          `${where}: the client name ${JSON.stringify(name)} is not allowed (reserved or not an identifier); ` +
+            'rename the tag or set x-client-method',
         );
       }
     }
@@ -182,6 +184,13 @@ export function operationTable(bundle) {
 export function operationsSource(bundle, packageVersion) {
   const table = operationTable(bundle);
   return `${BANNER}
+/** A path parameter and the schema bounds the client checks before sending. */
+export interface PathParam {
+  readonly name: string;
+  readonly pattern: string | null;
+  readonly maxLength: number | null;
+}
+
 /** One operation as the client's resource methods need it. */
 export interface OperationEntry {
   readonly method: string;
@@ -190,7 +199,7 @@ export interface OperationEntry {
   readonly regex: string;
   readonly resource: string;
   readonly action: string;
-  readonly pathParams: readonly { readonly name: string; readonly pattern: string | null; readonly maxLength: number | null }[];
+  readonly pathParams: readonly PathParam[];
   readonly query: readonly string[];
   readonly body: boolean;
   /** Whether a success carries the {data, meta} envelope (else no body). */

@@ -20,13 +20,15 @@ const NODE_MAJORS = [20, 22, 24] as const;
 const NODE_CACHE = path.join(tmpdir(), 'macha-node-binaries');
 
 /** The seed's workflow as an application would write it, printing what it got as JSON. */
-const WORKFLOW = `import { createMachaClient, isMachaError, toolRefs, type ConnectorDetail, type ToolRef } from '@macha/api-client';
+const WORKFLOW = `import { createMachaClient, isMachaError, toolRefs } from '@macha/api-client';
+import type { ConnectorDetail, ToolRef } from '@macha/api-client';
 
 declare const process: { env: Record<string, string | undefined>; exitCode?: number; versions: { node: string } };
 
 const macha = createMachaClient({ baseUrl: process.env.MACHA_BASE_URL });
 try {
-  const { data: connector }: { data: ConnectorDetail } = await macha.connectors.retrieve('connector_64f1c0ef2ec711ef6dc1dcf0');
+  const id = 'connector_64f1c0ef2ec711ef6dc1dcf0';
+  const { data: connector }: { data: ConnectorDetail } = await macha.connectors.retrieve(id);
   const tools: ToolRef[] = toolRefs(connector);
   const { data: agent, meta } = await macha.agents.create({
     handle: 'readOnlyZendesk',
@@ -34,7 +36,8 @@ try {
     instructions: 'Answer questions using Zendesk data. Never modify tickets.',
     tools,
   });
-  console.log(JSON.stringify({ node: process.versions.node.split('.')[0], tools, agentId: agent.id, requestId: meta.request_id }));
+  const node = process.versions.node.split('.')[0];
+  console.log(JSON.stringify({ node, tools, agentId: agent.id, requestId: meta.request_id }));
 } catch (error) {
   if (isMachaError(error)) console.error(error.status, error.code, error.message);
   process.exitCode = 1;

@@ -18,7 +18,8 @@ test('a 3,000-operation spec builds, and calls to its methods type-check', async
     writeFileSync(
       consumer,
       `import { createMachaClient } from './index.js';\nconst macha = createMachaClient({ apiKey: 'k' });\n` +
-        `export const done: Promise<unknown> = macha.${last.resource}.${last.action}('widget_64f1c0ef2ec711ef6dc1dcf0');\n` +
+        `export const done: Promise<unknown> = macha.${last.resource}.${last.action}(` +
+        `'widget_64f1c0ef2ec711ef6dc1dcf0');\n` +
         `// @ts-expect-error no such method\nmacha.${last.resource}.nothing();\n`,
     );
     const config = ts.getParsedCommandLineOfConfigFile(

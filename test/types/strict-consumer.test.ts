@@ -42,9 +42,19 @@ const macha = createMachaClient({ apiKey: env.MACHA_API_KEY, baseUrl: env.MACHA_
 describe('a consumer with exactOptionalPropertyTypes', () => {
   test('passes possibly-undefined values to every optional option, parameter and body field', () => {
     const errors = errorsOf(`${HEADER}
-export const a = macha.connectors.list({ limit: undefined, cursor: maybe }, { timeoutMs: undefined, signal: undefined });
+export const a = macha.connectors.list(
+  { limit: undefined, cursor: maybe },
+  { timeoutMs: undefined, signal: undefined },
+);
 export const b = macha.agents.create(
-  { handle: 'h', name: 'n', instructions: 'i', description: undefined, model: maybe, tools: [{ name: 't', connector_id: 'c' }] },
+  {
+    handle: 'h',
+    name: 'n',
+    instructions: 'i',
+    description: undefined,
+    model: maybe,
+    tools: [{ name: 't', connector_id: 'c' }],
+  },
   { idempotencyKey: maybe, headers: undefined },
 );
 export const c = macha.request('GET', '/x', { query: { a: maybe }, body: undefined, deadlineMs: undefined });

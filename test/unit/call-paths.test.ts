@@ -1,5 +1,6 @@
 // Resource methods have one call path, openapi-fetch's own request with the Macha transport as its
-// fetch: with middleware registered or not, they must put the same request on the wire. These tests use the platform's fetch (no fetch option) against a
+// fetch: with middleware registered or not, they must put the same request on the wire. These
+// tests use the platform's fetch (no fetch option) against a
 // local server, the path every other unit test replaces with a scripted fetch.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -62,7 +63,7 @@ describe('with or without middleware, resource calls send the same request', () 
     };
   };
 
-  test('a retrieve without middleware, through middleware (which sees one request and one response), and without again once ejected', async () => {
+  test('a retrieve without middleware, through it (one request, one response), and without once ejected', async () => {
     const macha: MachaClient = createMachaClient({ apiKey: API_KEY, baseUrl });
     const id = retrieveResponse.data.id;
     expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
@@ -91,7 +92,7 @@ describe('with or without middleware, resource calls send the same request', () 
     expect(lastRequest()).toEqual(direct);
   });
 
-  test('middleware registered twice and ejected once still runs on resource calls, as openapi-fetch keeps it', async () => {
+  test('middleware registered twice and ejected once still runs on resource calls (openapi-fetch's list)', async () => {
     const macha: MachaClient = createMachaClient({ apiKey: API_KEY, baseUrl });
     const seen: string[] = [];
     const middleware = { onRequest: () => void seen.push('request') };

@@ -74,7 +74,7 @@ describe('client names', () => {
       /listParts\(id: string, params\?: ThingsListPartsParams, options\?: CallOptions\): APIPromise<ThingList>;/,
     );
     expect(source).toMatch(
-      /listPartsAll\(id: string, params\?: ThingsListPartsParams, options\?: CallOptions\): AsyncGenerator<Thing, void, undefined>;/,
+      /listPartsAll\(id: string, params\?: ThingsListPartsParams, options\?: CallOptions\): AsyncGenerator<Thing, /,
     );
   });
 

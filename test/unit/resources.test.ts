@@ -16,7 +16,7 @@ const VERBS: Record<string, string> = {
 };
 
 describe('resource methods', () => {
-  test('the set of resource methods equals the set of operations in the spec (x-client-method, listAll for cursor lists)', () => {
+  test("the resource methods are exactly the spec's operations (x-client-method, listAll for cursor lists)", () => {
     const macha = createMachaClient({
       apiKey: API_KEY,
       baseUrl: BASE_URL,

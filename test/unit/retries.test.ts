@@ -61,7 +61,7 @@ describe('retries', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  test('waits with exponential backoff and jitter: half of 500 ms × 2^attempt plus random() × the other half', async () => {
+  test('backoff with jitter: half of 500 ms × 2^attempt plus random() × the other half', async () => {
     const { macha, sent } = client(apiError(500, 'a'), apiError(500, 'b'), json(200, page));
     const started = Date.now();
     await settle(macha.connectors.list());
@@ -143,7 +143,7 @@ describe('retries', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  test('agents.create sends a generated UUID v4 Idempotency-Key, the same on every attempt, with a fresh body', async () => {
+  test('agents.create sends a generated UUID v4 Idempotency-Key, the same on each attempt, fresh body', async () => {
     const { macha, sent } = client(apiError(500, 'x'), new TypeError('fetch failed'), json(201, agent));
     expect(await settle(macha.agents.create(body))).toEqual(agent);
     const keys = sent.map((request) => request.headers.get('idempotency-key'));

@@ -127,7 +127,7 @@ describe('options', () => {
     expect(sent[0]?.url).toBe(`http://127.0.0.1:7/v9/connectors/${ID}`);
   });
 
-  test('middleware registered with use() sees resource calls: one request and one response, retries below it', async () => {
+  test('middleware (use()) sees resource calls: one request and one response, retries below it', async () => {
     const { fetch } = scriptedFetch(apiError(503, 'x'), json(200, detail));
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch, logLevel: 'off' });
     const seen: string[] = [];
