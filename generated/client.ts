@@ -109,7 +109,7 @@ export interface Agent extends Schema<'Agent'> {}
  */
 export interface AgentEnvelope extends Schema<'AgentEnvelope'> {}
 
-/** The error codes the API documents (`MachaError.code` also takes the client's own codes and any new string). */
+/** The API's documented error codes (`MachaError.code` also takes the client's codes and any string). */
 export type ApiErrorCode = "agent_handle_taken" | "idempotency_key_reused" | "insufficient_scope" | "internal_error" | "not_found" | "rate_limited" | "service_unavailable" | "unauthorized" | "validation_failed";
 
 /**

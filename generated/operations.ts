@@ -3,6 +3,13 @@
  * Do not make direct changes to the file.
  */
 
+/** A path parameter and the schema bounds the client checks before sending. */
+export interface PathParam {
+  readonly name: string;
+  readonly pattern: string | null;
+  readonly maxLength: number | null;
+}
+
 /** One operation as the client's resource methods need it. */
 export interface OperationEntry {
   readonly method: string;
@@ -11,7 +18,7 @@ export interface OperationEntry {
   readonly regex: string;
   readonly resource: string;
   readonly action: string;
-  readonly pathParams: readonly { readonly name: string; readonly pattern: string | null; readonly maxLength: number | null }[];
+  readonly pathParams: readonly PathParam[];
   readonly query: readonly string[];
   readonly body: boolean;
   /** Whether a success carries the {data, meta} envelope (else no body). */
