@@ -2,7 +2,7 @@
 // generated from the spec, and `request` for paths the spec does not have yet. Every call goes
 // through openapi-fetch's own request path, so its middleware sees every call.
 import createClient, { type Client } from 'openapi-fetch';
-import type { Resources } from '../generated/client.js';
+import type { Resources } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { createRequest, type RequestMethod } from './escape.js';
 import { type MachaClientOptions, resolveOptions } from './options.js';

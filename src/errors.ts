@@ -1,6 +1,6 @@
 // The client's errors: MachaError, one subclass per kind of failure, and InvalidArgumentError for
 // a call or option that is wrong before anything is sent.
-import type { ApiErrorCode } from '../generated/client.js';
+import type { ApiErrorCode } from '../generated/operations.js';
 
 /** Error codes the client itself produces, next to the API's own codes. */
 export type ClientErrorCode = 'timeout' | 'network_error' | 'invalid_response' | 'aborted' | 'invalid_argument';

@@ -1,6 +1,6 @@
 // The public surface of @macha/api-client.
 export type { Middleware } from 'openapi-fetch';
-export type * from '../generated/client.js';
+export type * from '../generated/operations.js';
 export type { components, operations, paths } from '../generated/schema.js';
 export { createMachaClient, type MachaClient } from './client.js';
 export {

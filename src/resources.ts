@@ -1,7 +1,7 @@
 // The resource methods (macha.connectors.list, macha.agents.create, ...), built at run time from
 // the generated operation table on objects without a prototype (a tag named like an
 // Object.prototype member defines nothing global); their types are generated/client.ts's.
-import type { Resources } from '../generated/client.js';
+import type { Resources } from '../generated/operations.js';
 import { type OperationEntry, operationTable } from '../generated/operations.js';
 import { apiPromise, type Context, send } from './call.js';
 import { InvalidArgumentError, machaError } from './errors.js';

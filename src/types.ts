@@ -1,4 +1,4 @@
-// The types the generated declarations (generated/client.ts) are written with.
+// The types the generated declarations (in generated/operations.ts) are written with.
 
 /** Options that each call may override. Every field also takes `undefined` (exactOptionalPropertyTypes). */
 export interface CallOptions {

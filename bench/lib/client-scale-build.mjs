@@ -6,7 +6,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { clientSource } from '../../scripts/lib/client-source.mjs';
 import { isMain } from '../../scripts/lib/cli.mjs';
 import { operationsSource } from '../../scripts/lib/operations.mjs';
 import { buildPackage } from '../../scripts/lib/package.mjs';
@@ -32,9 +31,10 @@ export async function buildSyntheticClient(operations) {
     const bundle = await bundleCurrentSpec(dir);
     lap('bundle');
     const files = {
-      'generated/schema.ts': astToString(await openapiTS(bundle, { rootTypes: true, rootTypesNoSchemaPrefix: true })),
+      'generated/schema.ts': astToString(
+        await openapiTS(/** @type {any} */ (bundle), { rootTypes: true, rootTypesNoSchemaPrefix: true }),
+      ),
       'generated/operations.ts': operationsSource(bundle, '0.0.0'),
-      'generated/client.ts': clientSource(bundle),
       'generated/openapi.json': JSON.stringify(bundle),
     };
     for (const [file, text] of Object.entries(files)) {

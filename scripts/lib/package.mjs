@@ -3,7 +3,7 @@
 // file and line like tsc does), then writes its package.json and its README for users
 // (src/README.md with the generated method reference). The package is published from that
 // folder, so the tarball carries the users' README and nothing of the repository.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
@@ -13,7 +13,7 @@ import { StepError } from './steps.mjs';
 /** The package build's compiler options and files. */
 const BUILD_CONFIG = 'tsconfig.build.json';
 /** The generated files the build compiles, project-relative. */
-const GENERATED = ['generated/schema.ts', 'generated/operations.ts', 'generated/client.ts'];
+const GENERATED = ['generated/schema.ts', 'generated/operations.ts'];
 
 /**
  * The compiler options and files of root/tsconfig.build.json.
@@ -46,6 +46,9 @@ export async function buildPackage(options = {}) {
     Object.entries(options.files ?? {}).map(([file, text]) => [path.resolve(root, file), text]),
   );
   const host = ts.createCompilerHost(compilerOptions);
+  // generated/ may not exist on disk yet (a fresh checkout): module resolution asks for the folder.
+  host.directoryExists = (dir) =>
+    [...overrides.keys()].some((file) => file.startsWith(`${dir}${path.sep}`)) || ts.sys.directoryExists(dir);
   const readFileFrom = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (file) => overrides.get(file) ?? readFileFrom(file);
@@ -68,8 +71,11 @@ export async function buildPackage(options = {}) {
       `${text}The client (src/) no longer compiles against the generated files: update src/ for the spec change.`,
     );
   }
-  const bundle = options.bundle ?? JSON.parse(readFileSync(path.join(root, 'generated', 'openapi.json'), 'utf8'));
-  await writePackageFiles({ root, bundle, outDir });
+  // Without a bundle (a caller of the old shape on a fresh checkout) there is no method reference
+  // to write: the package files come with the next build that has one.
+  const bundleFile = path.join(root, 'generated', 'openapi.json');
+  const bundle = options.bundle ?? (existsSync(bundleFile) ? JSON.parse(readFileSync(bundleFile, 'utf8')) : undefined);
+  if (bundle) await writePackageFiles({ root, bundle, outDir });
   return 'built';
 }
 

@@ -117,7 +117,8 @@ describe.each(NODE_MAJORS)('the packed package in a fresh project, under Node %i
     const result = spawnSync(node, [TSC, '-p', `tsconfig.${resolution}.json`], { cwd: project, encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
-  });
+    // tsc takes its time on a busy machine (the whole suite in parallel).
+  }, 180_000);
 
   test("runs the seed's workflow against the Prism mock: retrieve, pick read tools, create", () => {
     for (const resolution of ['bundler', 'node16'] as const) {
@@ -134,5 +135,5 @@ describe.each(NODE_MAJORS)('the packed package in a fresh project, under Node %i
         requestId: expect.stringMatching(/^req_/),
       });
     }
-  });
+  }, 60_000);
 });

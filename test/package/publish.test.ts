@@ -40,7 +40,7 @@ describe('the packed package', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(listing).toContain('package/src/index.js');
     expect(listing).toContain('package/src/index.d.ts');
-    expect(listing).toContain('package/generated/client.d.ts');
+    expect(listing).toContain('package/generated/operations.d.ts');
     expect(listing).toContain('package/README.md');
     expect(listing.filter((file) => /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
     expect(listing.filter((file) => /^package\/(test|spec|scripts|bench)\//.test(file))).toEqual([]);

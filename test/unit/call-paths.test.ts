@@ -92,7 +92,7 @@ describe('with or without middleware, resource calls send the same request', () 
     expect(lastRequest()).toEqual(direct);
   });
 
-  test('middleware registered twice and ejected once still runs on resource calls (openapi-fetch's list)', async () => {
+  test('middleware registered twice, ejected once, still runs on resource calls (as in openapi-fetch)', async () => {
     const macha: MachaClient = createMachaClient({ apiKey: API_KEY, baseUrl });
     const seen: string[] = [];
     const middleware = { onRequest: () => void seen.push('request') };
