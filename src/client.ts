@@ -1,39 +1,46 @@
-// createMachaClient: openapi-fetch's typed client over the Macha transport, plus the resource
-// methods generated from the spec.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+// createMachaClient: openapi-fetch's typed client over the Macha transport, the resource methods
+// generated from the spec, and `request` for paths the spec does not have yet. Every call goes
+// through openapi-fetch's own request path, so its middleware sees every call.
+import createClient, { type Client } from 'openapi-fetch';
+import type { Resources } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
-import { resolveOptions, type MachaClientOptions } from './options.js';
-import { createResources, type Resources } from './resources.js';
+import { createRequest, type RequestMethod } from './escape.js';
+import { type MachaClientOptions, resolveOptions } from './options.js';
+import { createResources } from './resources.js';
 import { createTransport } from './transport.js';
 
-/** The client: openapi-fetch's `GET`/`POST`/... surface and the resource methods (`connectors`, `agents`, ...). */
-export type MachaClient = Client<paths> & Resources;
+/** The client: openapi-fetch's `GET`/`POST`/`use`/... surface, the resources, and `request`. */
+export type MachaClient = Omit<Client<paths>, 'request'> & Resources & { request: RequestMethod };
+
+/** openapi-fetch's members the client keeps (its `request` is replaced by the escape hatch). */
+const RAW_MEMBERS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'use', 'eject'] as const;
 
 /**
- * Creates a Macha API client. Throws TypeError when an option is wrong (no API key, a bad
- * baseUrl, http:// to a remote host, ...).
+ * Creates a Macha API client. Throws InvalidArgumentError (a TypeError and a MachaError) when an
+ * option is wrong: no API key, a bad baseUrl, http:// to a remote host, a browser without
+ * dangerouslyAllowBrowser, ...
  */
 export function createMachaClient(options: MachaClientOptions = {}): MachaClient {
   const resolved = resolveOptions(options);
-  // The transport refuses redirects (the API never redirects; following one could carry the key elsewhere).
-  const raw = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: createTransport(resolved, resolved) });
-  // Only openapi-fetch runs middleware: while any is registered, resource calls go through it. The
-  // list follows openapi-fetch's own, one entry at a time (a duplicate counts twice, falsy entries
-  // are skipped, an invalid one throws after the ones before it were added).
-  const middleware: Middleware[] = [];
-  const { use, eject } = raw;
-  raw.use = (...added) => {
-    for (const one of added) {
-      use(one);
-      if (one) middleware.push(one);
-    }
-  };
-  raw.eject = (...removed) => {
-    for (const one of removed) {
-      eject(one);
-      const index = middleware.indexOf(one);
-      if (index !== -1) middleware.splice(index, 1);
-    }
-  };
-  return Object.assign(raw, createResources({ raw, options: resolved, middleware }));
+  const raw = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    // The raw surface's calls: the client's settings, any route of the spec.
+    fetch: createTransport(resolved, {
+      maxRetries: resolved.maxRetries,
+      timeoutMs: resolved.timeoutMs,
+      deadlineMs: resolved.deadlineMs,
+      signal: undefined,
+      route: 'spec',
+    }),
+    ...(resolved.defaultHeaders ? { headers: resolved.defaultHeaders } : {}),
+  });
+  const context = { raw, options: resolved };
+  // Without a prototype, and with defineProperty: no name can reach Object.prototype or a setter.
+  const client = Object.create(null) as Record<string, unknown>;
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(client, name, { value, enumerable: true, writable: false, configurable: false });
+  for (const name of RAW_MEMBERS) define(name, raw[name]);
+  define('request', createRequest(context));
+  for (const [name, resource] of Object.entries(createResources(context))) define(name, resource);
+  return client as unknown as MachaClient;
 }

@@ -1,58 +1,80 @@
 // Refuses any request whose URL is not a path of the spec with parameters that match their
-// patterns, so no ID (`../agents`, `%2e%2e`, a look-alike) can steer a request elsewhere.
+// patterns, so no ID (`../agents`, `%2e%2e`, a look-alike) can steer a request elsewhere. The
+// route regexes come ready-made from the generated table (openapi.mjs' pathRegexSource).
 import { operationTable } from '../generated/operations.js';
+import { InvalidArgumentError } from './errors.js';
 
+interface Param {
+  name: string;
+  pattern: RegExp | null;
+  maxLength: number | null;
+}
 interface Route {
-  method: string;
   regex: RegExp;
-  params: { name: string; pattern: RegExp | null; maxLength: number | null }[];
+  params: Param[];
 }
 
 const patterns = new Map<string, RegExp>();
-/** The compiled pattern of a path parameter, compiled once for the route check and the resource methods' argument check. */
+/** The compiled pattern of a path parameter, compiled once for the route check and the argument check. */
 export function patternOf(pattern: string): RegExp {
   let regex = patterns.get(pattern);
   if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, 'u')));
   return regex;
 }
 
-const routes: Route[] = Object.values(operationTable).map((operation) => ({
-  method: operation.method.toUpperCase(),
-  regex: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`),
-  params: operation.pathParams.map((param) => ({
-    name: param.name,
-    pattern: param.pattern ? patternOf(param.pattern) : null,
-    maxLength: param.maxLength,
-  })),
-}));
+const routesByMethod = new Map<string, Route[]>();
+const routesBySource = new Map<string, Route>();
+for (const operation of Object.values(operationTable)) {
+  const method = operation.method.toUpperCase();
+  const route: Route = {
+    regex: new RegExp(operation.regex),
+    params: operation.pathParams.map((param) => ({
+      name: param.name,
+      pattern: param.pattern === null ? null : patternOf(param.pattern),
+      maxLength: param.maxLength,
+    })),
+  };
+  routesBySource.set(`${method} ${operation.regex}`, route);
+  const list = routesByMethod.get(method) ?? [];
+  list.push(route);
+  routesByMethod.set(method, list);
+}
+
+/** The first path parameter of a matched route that breaks its schema, or undefined. */
+function badParam(route: Route, match: RegExpExecArray): Param | undefined {
+  return route.params.find((param, index) => {
+    let value: string;
+    try {
+      value = decodeURIComponent(match[index + 1] ?? '');
+    } catch {
+      return true;
+    }
+    return (
+      (param.maxLength !== null && value.length > param.maxLength) ||
+      (param.pattern !== null && !param.pattern.test(value))
+    );
+  });
+}
 
 /**
- * Throws TypeError unless method and URL name an operation of the spec below baseUrl. Both URLs
- * are normalized (a Request's URL, and resolveOptions' baseUrl without its trailing slash), so a
- * prefix of the string is a prefix of origin and path: no URL parsing on every call.
+ * Throws InvalidArgumentError unless method and URL name an operation of the spec below baseUrl.
+ * Both URLs are normalized (a Request's URL, and baseUrl without its trailing slash), so a string
+ * prefix is a prefix of origin and path. `expected` (an operation's regex source) is tried first.
  */
-export function assertSpecRoute(method: string, url: string, baseUrl: string): void {
+export function assertSpecRoute(method: string, url: string, baseUrl: string, expected?: string): void {
   const refuse = (why: string) =>
-    new TypeError(`Macha client: refusing to send ${method} ${new URL(url).pathname}: ${why}`);
+    new InvalidArgumentError(`Macha client: refusing to send ${method} ${new URL(url).pathname}: ${why}`);
   if (!url.startsWith(`${baseUrl}/`)) throw refuse('it is not below the baseUrl');
   const path = url.slice(baseUrl.length).replace(/[?#][\s\S]*$/, '');
-  for (const route of routes) {
-    const match = route.method === method ? route.regex.exec(path) : null;
+  const first = expected === undefined ? undefined : routesBySource.get(`${method} ${expected}`);
+  let refused: Param | undefined;
+  for (const route of first ? [first, ...(routesByMethod.get(method) ?? [])] : (routesByMethod.get(method) ?? [])) {
+    const match = route.regex.exec(path);
     if (!match) continue;
-    const bad = route.params.find((param, index) => {
-      let value: string;
-      try {
-        value = decodeURIComponent(match[index + 1] ?? '');
-      } catch {
-        return true;
-      }
-      return (
-        (param.maxLength !== null && value.length > param.maxLength) ||
-        (param.pattern !== null && !param.pattern.test(value))
-      );
-    });
-    if (bad) throw refuse(`path parameter ${bad.name} does not match ${bad.pattern?.source ?? 'its schema'}`);
-    return;
+    const bad = badParam(route, match);
+    if (!bad) return;
+    refused ??= bad;
   }
+  if (refused) throw refuse(`path parameter ${refused.name} does not match ${refused.pattern?.source ?? 'its schema'}`);
   throw refuse('no operation of the Macha API spec has this method and path');
 }

@@ -31,7 +31,7 @@ export function createTestClient(options: TestClientOptions): TestClient {
 }
 
 /** What the tests use of either client: openapi-fetch's surface over the generated paths. */
-export type TestClient = ReturnType<typeof createClient<paths>>;
+export type TestClient = Omit<ReturnType<typeof createClient<paths>>, 'request'>;
 
 /** The parameters, body and extra headers of one call, as openapi-fetch takes them. */
 export interface OperationCall {

@@ -36,10 +36,27 @@ describe('the packed package', () => {
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 
-  test('contains the built client and its types, not the sources or tests', () => {
+  test("contains the built client, its types and the users' README, not the sources, tests or pipeline", () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    expect(listing).toContain('package/dist/package/src/index.js');
-    expect(listing).toContain('package/dist/package/src/index.d.ts');
-    expect(listing.filter((file) => /^package\/(src|test|spec|scripts)\//.test(file))).toEqual([]);
+    expect(listing).toContain('package/src/index.js');
+    expect(listing).toContain('package/src/index.d.ts');
+    expect(listing).toContain('package/generated/operations.d.ts');
+    expect(listing).toContain('package/README.md');
+    expect(listing.filter((file) => /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
+    expect(listing.filter((file) => /^package\/(test|spec|scripts|bench)\//.test(file))).toEqual([]);
+  });
+
+  test("the README is the users' guide: install, every method, errors, retries; no pipeline internals", () => {
+    const readme = execFileSync('tar', ['-xzOf', tarball, 'package/README.md'], { encoding: 'utf8' });
+    for (const part of [
+      'npm install @macha/api-client',
+      'macha.connectors.retrieve(id, options?)',
+      'withResponse',
+      'macha.request(',
+      'Retries',
+      'Node',
+    ])
+      expect(readme).toContain(part);
+    expect(readme).not.toMatch(/npm run generate|npm test|openapi-typescript|Redocly|vitest/);
   });
 });

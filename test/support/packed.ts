@@ -1,5 +1,5 @@
-// Packs the package once per test file (from the dist/package that `pretest` built), the way
-// `npm pack` on a clean checkout would, without running prepack again.
+// Packs the package once per test file from the dist/package that `pretest` built (it has its own
+// package.json and README: the package is published from that folder), as `npm pack` would.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ export function packTarball(): { tarball: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-pack-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const output = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+    const source = path.join(ROOT, 'dist', 'package');
+    const output = execFileSync('npm', ['pack', source, '--ignore-scripts', '--json', '--pack-destination', dir], {
       cwd: ROOT,
       encoding: 'utf8',
     });

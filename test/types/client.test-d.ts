@@ -2,12 +2,19 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   createMachaClient,
+  isMachaError,
+  NotFoundError,
   toolRefs,
   type Agent,
+  type AgentCreate,
+  type ApiErrorCode,
   type Connector,
   type ConnectorDetail,
   type ErrorEnvelope,
+  type MachaErrorCode,
+  type Middleware,
   type ToolRef,
+  type WithResponse,
 } from '../../src/index.js';
 
 const macha = createMachaClient({ apiKey: 'mka_live_x', baseUrl: 'http://localhost:4010' });
@@ -57,5 +64,36 @@ describe('client types', () => {
     if (created.data) expectTypeOf(created.data.data).toEqualTypeOf<Agent>();
     // @ts-expect-error not a path of the spec
     void macha.GET('/agents');
+  });
+
+  test('withResponse gives the same body type and the Response', () => {
+    expectTypeOf(macha.connectors.retrieve(ID).withResponse()).resolves.toEqualTypeOf<
+      WithResponse<{ data: ConnectorDetail; meta: { request_id: string } }>
+    >();
+  });
+
+  test("error codes: the spec's codes and the client's are known, any string is accepted", () => {
+    expectTypeOf<'not_found' | 'rate_limited'>().toExtend<ApiErrorCode>();
+    expectTypeOf<ApiErrorCode | 'timeout' | 'invalid_argument'>().toExtend<MachaErrorCode>();
+    expectTypeOf<'some_future_code'>().toExtend<MachaErrorCode>();
+    const error: unknown = new Error();
+    if (isMachaError(error)) expectTypeOf(error.code).toEqualTypeOf<MachaErrorCode>();
+    if (error instanceof NotFoundError) expectTypeOf(error.status).toEqualTypeOf<number>();
+  });
+
+  test('declarations use named types and named parameters', () => {
+    expectTypeOf(macha.agents.create).parameter(0).toExtend<AgentCreate>();
+    expectTypeOf(macha.connectors.retrieve).parameters.toEqualTypeOf<
+      [id: string, options?: import('../../src/index.js').CallOptions]
+    >();
+  });
+
+  test('Middleware is re-exported, and use() takes it', () => {
+    const middleware: Middleware = { onRequest: () => undefined };
+    macha.use(middleware);
+  });
+
+  test('the escape hatch is typed by its caller', () => {
+    expectTypeOf(macha.request<{ ok: true }>('GET', '/webhooks')).resolves.toEqualTypeOf<{ ok: true }>();
   });
 });

@@ -1,6 +1,6 @@
-// Resource methods reach the network two ways: straight through the transport, or through
-// openapi-fetch while middleware is registered (only openapi-fetch runs middleware). Both must put
-// the same request on the wire. These tests use the platform's fetch (no fetch option) against a
+// Resource methods have one call path, openapi-fetch's own request with the Macha transport as its
+// fetch: with middleware registered or not, they must put the same request on the wire. These
+// tests use the platform's fetch (no fetch option) against a
 // local server, the path every other unit test replaces with a scripted fetch.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +19,7 @@ interface Received {
 const AGENT = { handle: 'readOnlyZendesk', name: 'Read-only Zendesk', instructions: 'Answer questions.', tools: [] };
 const CREATED = { data: { id: 'agent_6a28e310f2ec711ef6dc1dd0' }, meta: { request_id: 'req_c2d00cc206dce2b9' } };
 
-describe('the direct and the middleware path send the same request', () => {
+describe('with or without middleware, resource calls send the same request', () => {
   let server: Server;
   let baseUrl = '';
   const received: Received[] = [];
@@ -63,7 +63,7 @@ describe('the direct and the middleware path send the same request', () => {
     };
   };
 
-  test('a retrieve: directly, through middleware (which sees one request and one response), and directly again once ejected', async () => {
+  test('a retrieve without middleware, through it (one request, one response), and without once ejected', async () => {
     const macha: MachaClient = createMachaClient({ apiKey: API_KEY, baseUrl });
     const id = retrieveResponse.data.id;
     expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
@@ -92,7 +92,7 @@ describe('the direct and the middleware path send the same request', () => {
     expect(lastRequest()).toEqual(direct);
   });
 
-  test('middleware registered twice and ejected once still runs on resource calls, as openapi-fetch keeps it', async () => {
+  test('middleware registered twice, ejected once, still runs on resource calls (as in openapi-fetch)', async () => {
     const macha: MachaClient = createMachaClient({ apiKey: API_KEY, baseUrl });
     const seen: string[] = [];
     const middleware = { onRequest: () => void seen.push('request') };
@@ -123,7 +123,7 @@ describe('the direct and the middleware path send the same request', () => {
     }
   });
 
-  test('a redirect is refused on both paths (following it would have succeeded)', async () => {
+  test('a redirect is refused with and without middleware (following it would have succeeded)', async () => {
     const target = `${baseUrl}/connectors/${retrieveResponse.data.id}`;
     const redirecting = createServer((_request, response) => response.writeHead(302, { location: target }).end());
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));

@@ -22,7 +22,7 @@ describe('MachaError from the API', () => {
     const error = await failure(apiError(404, 'not_found', 'Connector not found.'));
     expect(error).toBeInstanceOf(MachaError);
     expect(error.toJSON()).toEqual({
-      name: 'MachaError',
+      name: 'NotFoundError',
       status: 404,
       code: 'not_found',
       message: 'Connector not found.',

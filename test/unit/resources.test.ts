@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { createMachaClient, toolRefs, type ConnectorDetail } from '../../src/index.js';
 import { retrieveResponse } from '../fixtures/seeds.js';
+import { operations } from '../../scripts/lib/openapi.mjs';
 import { bundle } from '../support/bundle.js';
 import { API_KEY, BASE_URL, json, scriptedFetch } from '../support/scripted-fetch.js';
 
@@ -15,24 +16,30 @@ const VERBS: Record<string, string> = {
 };
 
 describe('resource methods', () => {
-  test('every operation in the spec has a method named after its tag and operationId verb (listAll for cursor lists)', () => {
+  test("the resource methods are exactly the spec's operations (x-client-method, listAll for cursor lists)", () => {
     const macha = createMachaClient({
       apiKey: API_KEY,
       baseUrl: BASE_URL,
       fetch: scriptedFetch().fetch,
     }) as unknown as Record<string, Record<string, unknown>>;
-    const operations = Object.values(bundle.paths)
-      .flatMap((item) => Object.values(item as Record<string, { operationId?: string; tags?: string[] }>))
-      .filter((value) => typeof value.operationId === 'string');
-    expect(operations.length).toBeGreaterThan(0);
-    for (const { operationId = '', tags = [] } of operations) {
-      const verb = /^[a-z]+/.exec(operationId)?.[0] ?? '';
-      const resource = tags[0]!.toLowerCase().replace(/\s+(\w)/g, (_match, letter: string) => letter.toUpperCase());
-      expect(typeof macha[resource]?.[VERBS[verb]!], `${operationId} → macha.${resource}.${VERBS[verb]}`).toBe(
-        'function',
-      );
-    }
-    expect(typeof macha.connectors?.listAll).toBe('function');
+    const expected = operations(bundle).flatMap(({ operation, operationId = '', parameters }) => {
+      const tag: string = operation.tags[0];
+      const resource = tag
+        .toLowerCase()
+        .replace(/[^a-z0-9]+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+      const action = operation['x-client-method'] ?? VERBS[/^[a-z]+/.exec(operationId)?.[0] ?? '']!;
+      const paged = parameters.some((p) => p.in === 'query' && p.name === 'cursor');
+      return paged ? [`${resource}.${action}`, `${resource}.${action}All`] : [`${resource}.${action}`];
+    });
+    const actual = Object.entries(macha).flatMap(([resource, methods]) =>
+      typeof methods === 'object' && methods !== null
+        ? Object.keys(methods)
+            .filter((name) => typeof methods[name] === 'function')
+            .map((name) => `${resource}.${name}`)
+        : [],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(actual)).toEqual(new Set(expected));
   });
 
   test('sends the bearer key and a User-Agent naming the package and version on every request', async () => {

@@ -61,19 +61,60 @@ describe('retries', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  test('waits with exponential backoff and full jitter: random() × 500 ms × 2^attempt', async () => {
+  test('backoff with jitter: half of 500 ms × 2^attempt plus random() × the other half', async () => {
     const { macha, sent } = client(apiError(500, 'a'), apiError(500, 'b'), json(200, page));
     const started = Date.now();
     await settle(macha.connectors.list());
-    expect(sent.map((request) => request.at - started)).toEqual([0, 250, 250 + 500]);
+    expect(sent.map((request) => request.at - started)).toEqual([0, 375, 375 + 750]);
   });
 
-  test('the jitter spans the whole window: random() = 0 retries at once', async () => {
+  test('never retries without a wait: random() = 0 still waits half the window', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const { macha, sent } = client(apiError(500, 'a'), json(200, page));
     const started = Date.now();
     await settle(macha.connectors.list());
-    expect(sent.map((request) => request.at - started)).toEqual([0, 0]);
+    expect(sent.map((request) => request.at - started)).toEqual([0, 250]);
+  });
+
+  test.each([
+    '-1',
+    '1.5',
+    '+3',
+    'soon',
+    'Tue, 1 Dec 2026 10:00:00',
+    '2026-06-01T00:00:05Z',
+  ])('a malformed Retry-After (%j) is ignored: the backoff applies, not "retry now"', async (value) => {
+    const { macha, sent } = client(apiError(429, 'rate_limited', 'x', { 'retry-after': value }), json(200, page));
+    const started = Date.now();
+    await settle(macha.connectors.list());
+    expect(sent.map((request) => request.at - started)).toEqual([0, 375]);
+  });
+
+  test('Retry-After: 0 forever is retried maxRetries times, each after a wait, then the 429 comes back', async () => {
+    const zero = () => apiError(429, 'rate_limited', 'x', { 'retry-after': '0' });
+    const { fetch, sent } = scriptedFetch(...Array.from({ length: 11 }, () => zero));
+    const macha = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch, maxRetries: 10 });
+    const error = (await settle(macha.connectors.list())) as MachaError;
+    expect(error.code).toBe('rate_limited');
+    expect(sent).toHaveLength(11);
+    const gaps = sent.slice(1).map((request, index) => request.at - sent[index]!.at);
+    expect(gaps.every((gap) => gap >= 250)).toBe(true);
+  });
+
+  test.each([11, 100_000, -1, 1.5, Number.NaN])('an absurd maxRetries (%s) is refused with a TypeError', (value) => {
+    expect(() => createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, maxRetries: value })).toThrow(TypeError);
+    const { macha } = client();
+    return expect(macha.connectors.list({}, { maxRetries: value })).rejects.toThrow(
+      /maxRetries must be an integer from 0 to 10/,
+    );
+  });
+
+  test('deadlineMs bounds the whole call: no retry starts after it, and the last failure comes back', async () => {
+    const { macha, sent } = client(apiError(503, 'a'), apiError(503, 'b'), apiError(503, 'c'));
+    const started = Date.now();
+    const error = (await settle(macha.connectors.list({}, { deadlineMs: 1000, maxRetries: 10 }))) as MachaError;
+    expect(error.status).toBe(503);
+    expect(sent.map((request) => request.at - started)).toEqual([0, 375]);
   });
 
   test('honours Retry-After (seconds and HTTP date) instead of the backoff', async () => {
@@ -88,6 +129,13 @@ describe('retries', () => {
     expect(sent.map((request) => request.at - started)).toEqual([0, 3000, 3000 + 2000]);
   });
 
+  test('a Retry-After of 0 still waits the backoff floor', async () => {
+    const { macha, sent } = client(apiError(429, 'rate_limited', 'x', { 'retry-after': '0' }), json(200, page));
+    const started = Date.now();
+    await settle(macha.connectors.list());
+    expect(sent.map((request) => request.at - started)).toEqual([0, 250]);
+  });
+
   test('a Retry-After over 60 s is not waited for: the 429 comes back with retryAfter', async () => {
     const { macha, fetch } = client(apiError(429, 'rate_limited', 'x', { 'retry-after': '3600' }));
     const error = (await settle(macha.connectors.list())) as MachaError;
@@ -95,7 +143,7 @@ describe('retries', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  test('agents.create sends a generated UUID v4 Idempotency-Key, the same on every attempt, with a fresh body', async () => {
+  test('agents.create sends a generated UUID v4 Idempotency-Key, the same on each attempt, fresh body', async () => {
     const { macha, sent } = client(apiError(500, 'x'), new TypeError('fetch failed'), json(201, agent));
     expect(await settle(macha.agents.create(body))).toEqual(agent);
     const keys = sent.map((request) => request.headers.get('idempotency-key'));

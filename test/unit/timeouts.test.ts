@@ -36,9 +36,10 @@ describe('timeouts and aborts', () => {
     const result = macha.connectors.list();
     await vi.advanceTimersByTimeAsync(999);
     expect(fetch).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1 + 250);
     expect(await result).toEqual(page);
-    expect(sent.map((request) => request.at - sent[0]!.at)).toEqual([0, 1000]);
+    // The time limit, then the backoff's floor (random() = 0): 250 ms.
+    expect(sent.map((request) => request.at - sent[0]!.at)).toEqual([0, 1250]);
   });
 
   test('when every attempt times out the error is timeout with status 0', async () => {
