@@ -5,14 +5,14 @@
 // has passed, the outputs are moved into generated/ and dist/ as one transaction (lib/move.mjs),
 // so a failed or killed run leaves the previous outputs in place. One run at a time per project
 // (lib/lock.mjs); a run first recovers the move of a run that was killed.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSpec, SPEC_CHECKS } from './lint.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { withLock } from './lib/lock.mjs';
 import { moveIntoPlace, recoverMove, scratchOutputs } from './lib/move.mjs';
 import { bundleYaml } from './lib/openapi.mjs';
-import { operationsSource } from './lib/operations.mjs';
+import { operationsStep } from './lib/operations.mjs';
 import { GENERATED_FILES } from './lib/releases.mjs';
 import { log, step, StepError } from './lib/steps.mjs';
 
@@ -59,15 +59,6 @@ export async function bundleFiles({ bundle, scratch }) {
 }
 
 /**
- * The operation table step (the client helper's operationsSource, adapted to the step shape).
- * @param {StepInput} input
- */
-export async function operationTable({ root, bundle, scratch }) {
-  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-  await writeOutput(scratch, 'generated/operations.ts', operationsSource(bundle, version));
-}
-
-/**
  * The docs step: the page, llms.txt and llms-full.txt (scripts/lib/docs.mjs).
  * @param {StepInput} input
  */
@@ -77,19 +68,12 @@ export async function docs(input) {
 }
 
 /**
- * The package step: compiles src/ against the new generated files (read from scratch, standing in
- * for generated/) into <scratch>/dist/package (buildPackage of scripts/lib/package.mjs, adapted).
+ * The package step (scripts/lib/package.mjs): the client compiled against the new generated files.
  * @param {StepInput} input
  */
-export async function clientPackage({ root, scratch }) {
-  const { buildPackage } = await import('./lib/package.mjs');
-  /** @type {Record<string, string>} */
-  const files = {};
-  for (const name of await readdir(path.join(scratch, 'generated'))) {
-    if (!name.endsWith('.ts')) continue;
-    files[path.join('generated', name)] = await readFile(path.join(scratch, 'generated', name), 'utf8');
-  }
-  buildPackage({ root, files, outDir: path.join(scratch, 'dist', 'package') });
+async function clientPackage(input) {
+  const { packageStep } = await import('./lib/package.mjs');
+  await packageStep(input);
 }
 
 /**
@@ -110,7 +94,7 @@ export const STEPS = /** @type {[string, (input: StepInput) => Promise<unknown>]
   ...SPEC_CHECKS,
   ['bundle (yaml + json)', bundleFiles],
   ['types (openapi-typescript)', types],
-  ['operation table', operationTable],
+  ['operation table + client declarations', operationsStep],
   ['docs (redoc)', docs],
   ['package (tsc → dist/package)', clientPackage],
 ]);

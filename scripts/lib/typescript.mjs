@@ -1,8 +1,7 @@
 // @ts-check
 // TypeScript through its main entry point, loaded with require(): an ESM import of this 9 MB
 // CommonJS module makes Node scan its source for export names first (seconds of CPU on a busy
-// machine). Used by scripts/lib/package.mjs and package-cache.mjs (client helper) and
-// test/docs/code-samples-typecheck.test.ts; they may as well `createRequire` it themselves.
+// machine). Used by the pipeline's TypeScript steps and the samples' type check.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
