@@ -6,11 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import ts from 'typescript';
+import { loadTypeScript } from './typescript.mjs';
 import { methodReference } from './client-readme.mjs';
 import { StepError } from './steps.mjs';
 
 /** The package build's compiler options and files. */
+/** The TypeScript compiler API. */
+const ts = loadTypeScript();
 const BUILD_CONFIG = 'tsconfig.build.json';
 /** The generated files the build compiles, project-relative. */
 const GENERATED = ['generated/schema.ts', 'generated/operations.ts'];
