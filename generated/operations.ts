@@ -42,12 +42,77 @@ export const operationTable = {
     "paginated": false,
     "idempotencyKey": false
   },
+  "listAgents": {
+    "method": "get",
+    "path": "/agents",
+    "resource": "agents",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
   "createAgent": {
     "method": "post",
     "path": "/agents",
     "resource": "agents",
     "action": "create",
     "pathParams": [],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
+  },
+  "getAgent": {
+    "method": "get",
+    "path": "/agents/{id}",
+    "resource": "agents",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "deleteAgent": {
+    "method": "delete",
+    "path": "/agents/{id}",
+    "resource": "agents",
+    "action": "delete",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "updateAgent": {
+    "method": "patch",
+    "path": "/agents/{id}",
+    "resource": "agents",
+    "action": "update",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
     "query": [],
     "body": true,
     "paginated": false,

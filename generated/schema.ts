@@ -35,9 +35,8 @@ export interface paths {
             path: {
                 /**
                  * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
-                 *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
-                 *     pattern fixes the length: 24 characters bare, 34 prefixed.
+                 *     same connector, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
                  */
                 id: components["parameters"]["ConnectorIdPath"];
             };
@@ -67,22 +66,84 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List agents
+         * @description Lists the org's agents, newest first. Deleted agents (in the dashboard trash or gone) are left
+         *     out. Items may leave out `description`, `color` and `avatar`; retrieve an agent for the full
+         *     object. Pages with `cursor` and `limit`.
+         */
+        get: operations["listAgents"];
         put?: never;
         /**
          * Create an agent
          * @description Creates an agent, the last step of the tool-reference workflow: the `tools` you pass are
          *     `{ name, connector_id }` references built from `GET /connectors/{id}`.
          *
+         *     The handle must be unique in the org, ignoring case (`409 agent_handle_taken`). Every reference
+         *     must name something of the key's org that the agent can use: an unknown or foreign connector,
+         *     tool, sub-agent, source or document gets `422 reference_not_found`, a disabled tool
+         *     `422 tool_disabled`, and sub-agents deeper than 3 levels `422 sub_agent_depth_exceeded`.
+         *
          *     Send an `Idempotency-Key` so that a retry after a timeout or a `5xx` cannot create the agent
-         *     twice. *Decision:* the docs' create response was cut off; this spec follows `POST /sources`
-         *     and returns `201` with the agent in the success envelope.
+         *     twice. Returns `201` with the new agent.
          */
         post: operations["createAgent"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an agent
+         * @description Returns one agent. It carries `tools_count`, not the tools: v1 read endpoints do not return the
+         *     tool list. A deleted agent gets `404 agent_not_found` at once, even while it is in the
+         *     dashboard trash: restore it there first.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an agent
+         * @description Moves the agent to the dashboard trash, where it can be restored for 30 days; after that it is
+         *     deleted for good. The API has no restore operation. At once, the agent leaves `GET /agents`
+         *     and gets `404 agent_not_found`, its triggers are deactivated, its external webhooks (Zendesk)
+         *     are torn down so traffic stops, and its chatbots are paused. Restoring it later does not bring
+         *     the webhooks back: recreate the triggers.
+         *
+         *     `Idempotency-Key` is ignored: a second delete gets `404 agent_not_found`.
+         */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent
+         * @description Changes the fields you send and leaves the others as they are; a list you send (`tools`,
+         *     `connectors`, `sub_agents`, `data_sources`) replaces the whole list. `updated_at` changes on
+         *     every update.
+         *
+         *     Setting `is_active` cascades: deactivating the agent deactivates its triggers (Zendesk webhooks
+         *     are switched off in place, so their IDs stay the same) and pauses its chatbots; activating
+         *     brings them back, and is refused with `422 connector_auth_failed` while a connector of the
+         *     agent is `auth_failed`. References are checked as on create, and `sub_agents` may not include
+         *     the agent itself (`422 sub_agent_cycle`).
+         *
+         *     Send an `Idempotency-Key` so that a retried update is applied once.
+         */
+        patch: operations["updateAgent"];
         trace?: never;
     };
 }
@@ -188,7 +249,7 @@ export interface components {
          *     response's HTTP status. The table in the Errors section lists each code with its status.
          * @example not_found
          */
-        ErrorCode: "unauthorized" | "insufficient_scope" | "not_found" | "agent_handle_taken" | "idempotency_key_reused" | "validation_failed" | "rate_limited" | "internal_error" | "service_unavailable";
+        ErrorCode: "invalid_json" | "unauthorized" | "insufficient_scope" | "not_found" | "agent_not_found" | "conversation_not_found" | "custom_tool_not_found" | "source_not_found" | "agent_handle_taken" | "upload_source_exists" | "idempotency_key_reused" | "idempotency_key_in_use" | "validation_failed" | "reference_not_found" | "tool_disabled" | "sub_agent_cycle" | "sub_agent_depth_exceeded" | "connector_auth_failed" | "source_type_not_creatable" | "rate_limited" | "internal_error" | "service_unavailable";
         /** @description What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support. */
         ApiError: {
             code: components["schemas"]["ErrorCode"];
@@ -238,9 +299,15 @@ export interface components {
              */
             description: string;
             type: components["schemas"]["ToolType"];
-            /** @description Whether an agent must ask a person before running it in chat (true for write tools that wait for approval). */
+            /**
+             * @description Whether an agent must ask a person before running it in chat (true for write tools that wait
+             *     for approval).
+             */
             requires_confirmation: boolean;
-            /** @description True when the tool was turned off for this connector instance in the dashboard. Do not assign disabled tools. */
+            /**
+             * @description True when the tool was turned off for this connector instance in the dashboard. Do not assign
+             *     disabled tools.
+             */
             disabled: boolean;
         };
         /**
@@ -271,6 +338,12 @@ export interface components {
             meta: components["schemas"]["Meta"];
         };
         /**
+         * @description An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters).
+         *     Treat it as opaque.
+         * @example agent_6a28e310f2ec711ef6dc1dcf
+         */
+        AgentId: string;
+        /**
          * @description The agent's handle, used for @mentions: a letter, then letters and digits (camelCase by
          *     convention). Unique within the org, ignoring case. *Decision:* at most 128 characters; the docs
          *     give no length, and a handle is typed after an @ in chat.
@@ -282,6 +355,56 @@ export interface components {
          * @example #6366f1
          */
         HexColor: string;
+        /**
+         * @description An agent as `GET /agents` lists it: the agent object, where `description`, `color` and `avatar`
+         *     may be left out (treat a missing one as `null`). Retrieve the agent for the full object. New
+         *     fields may appear at any time: ignore the ones you do not know.
+         */
+        AgentSummary: {
+            id: components["schemas"]["AgentId"];
+            handle: components["schemas"]["AgentHandle"];
+            /**
+             * @description Display name, at most 256 characters.
+             * @example Triage
+             */
+            name: string;
+            /** @description Short summary shown in the dashboard list, at most 4,096 characters. */
+            description?: string | null;
+            /**
+             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128 characters.
+             * @example gpt-5.4
+             */
+            model: string | null;
+            /** @description Whether the agent can be chatted with and fired by triggers. */
+            is_active: boolean;
+            /**
+             * @description Hex colour shown in the dashboard.
+             * @default #6366f1
+             */
+            color?: components["schemas"]["HexColor"] | null;
+            /** @description An emoji or an image URL, at most 8,192 characters. */
+            avatar?: string | null;
+            /**
+             * Format: int32
+             * @description How many tools are assigned.
+             */
+            tools_count: number;
+            /**
+             * Format: int32
+             * @description How many agents this one can hand off to.
+             */
+            sub_agents_count: number;
+            /** @description When the agent was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the agent last changed; every update changes it. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of agents, newest first. Deleted agents (in the trash or gone) are left out. */
+        AgentList: {
+            /** @description The agents of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["AgentSummary"][];
+            meta: components["schemas"]["ListMeta"];
+        };
         /**
          * @description A reference to a tool an agent may call. Build it from `GET /connectors/{id}`: `name` from
          *     `tools[].name` and `connector_id` from the connector's `id`. *Decision:* no other fields are
@@ -302,12 +425,8 @@ export interface components {
             connector_id: components["schemas"]["ConnectorId"] | null;
         };
         /**
-         * @description An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters). Treat it as opaque.
-         * @example agent_6a28e310f2ec711ef6dc1dcf
-         */
-        AgentId: string;
-        /**
-         * @description A data source's ID, `source_` followed by 24 lowercase hex digits (31 characters).
+         * @description A data source's ID as the API returns it, `source_` followed by 24 lowercase hex digits (31
+         *     characters). Treat it as opaque.
          * @example source_6a39a4f1c0ef2ec711ef6dc1
          */
         SourceId: string;
@@ -345,77 +464,61 @@ export interface components {
             documents: components["schemas"]["DocumentId"][];
         };
         /**
-         * @description The body of `POST /agents`. `instructions` is required unless `instructions_html` is given.
-         *     Send only the fields listed here. *Decision:* the docs do not say what the server does with a
-         *     field it does not know, so this spec closes the body (`additionalProperties: false` on the
-         *     member of `allOf` that declares every field, and in the tool and data-source references): a
-         *     misspelt field such as `instruction` is refused instead of silently dropped, and no field the
-         *     docs do not list can be mass-assigned. New optional fields come with a new version of this spec.
-         *
-         *     Every field is bounded; where the docs give no bound, the description says which one this spec
-         *     chose: generous, so that no real agent reaches it, but finite.
+         * @description The body of `POST /agents`. `instructions` is required unless `instructions_html` is given; when
+         *     both are sent, `instructions_html` wins and the plain-text prompt is derived from it. Send only
+         *     the fields listed here: any other field gets `422 validation_failed`.
          */
         AgentCreate: {
             handle: components["schemas"]["AgentHandle"];
             /**
-             * @description Display name. *Decision:* at most 256 characters, the bound of every display name in this
-             *     spec; the docs give none, and a name is one line in the dashboard.
+             * @description Display name, 1–256 characters.
              * @example Read-only Zendesk
              */
             name: string;
             /**
-             * @description The system prompt, as plain text. Required unless `instructions_html` is given.
-             *     *Decision:* at most 256,000 characters; the docs give no length, and 256,000 is the limit
-             *     OpenAI's Assistants API sets on its own instructions, about 64,000 tokens.
+             * @description The system prompt, as plain text, 1–256,000 characters. Required unless
+             *     `instructions_html` is given, which wins when both are sent.
              * @example Answer questions using Zendesk data. Never modify tickets.
              */
             instructions?: string;
             /**
-             * @description The system prompt as rich text (a subset of HTML); the plain-text prompt is derived from
-             *     it. *Decision:* at most 512,000 characters, twice the plain-text bound, to leave room for
-             *     the markup.
+             * @description The system prompt as rich text (a subset of HTML), 1–512,000 characters. The plain-text
+             *     prompt is derived from it, replacing any `instructions` sent with it.
              */
             instructions_html?: string;
-            /**
-             * @description Short summary shown in the dashboard list. *Decision:* at most 4,096 characters; the docs
-             *     call it a short summary and give no length.
-             */
+            /** @description Short summary shown in the dashboard list, at most 4,096 characters. */
             description?: string | null;
             /**
-             * @description A model ID, for example `gpt-5.4` or `gpt-5-mini`. Leave it out to use the org's default.
-             *     *Decision:* at most 128 characters; the docs give no length, and model IDs are short slugs.
+             * @description A model ID, for example `gpt-5.4` or `gpt-5-mini`, 1–128 characters. Leave it out to use
+             *     the org's default model.
              */
             model?: string;
-            /** @description Hex colour shown in the dashboard; `#6366f1` when left out. */
-            color?: components["schemas"]["HexColor"];
             /**
-             * @description An emoji or an image URL. *Decision:* at most 2,048 characters, the longest URL that
-             *     browsers and CDNs reliably handle; an emoji is a few characters.
+             * @description Hex colour shown in the dashboard.
+             * @default #6366f1
              */
+            color?: components["schemas"]["HexColor"];
+            /** @description An emoji or an image URL, 1–2,048 characters. */
             avatar?: string;
             /**
-             * @description *Decision:* the docs give the default but not the meaning; this spec reads it as whether
-             *     Macha's built-in system prompt is added before your instructions.
+             * @description Whether Macha's built-in system prompt is added before your instructions.
              * @default true
              */
             include_system_prompt?: boolean;
-            /**
-             * @description The tools the agent may call. Leave it out for an agent without tools. *Decision:* at
-             *     most 256, the bound of every list in this body; the docs give none, and 256 is twice
-             *     the 128 tools OpenAI's API, for one, accepts per request.
-             */
+            /** @description The tools the agent may call, at most 256. Leave it out for an agent without tools. */
             tools?: components["schemas"]["ToolRef"][];
             /**
-             * @description Connector IDs the agent may use. When left out, it is built from `tools[].connector_id`.
-             *     At most 256, like `tools`.
+             * @description Connector IDs the agent may use, at most 256. When left out, it is built from
+             *     `tools[].connector_id`.
              */
             connectors?: components["schemas"]["ConnectorId"][];
             /**
-             * @description Agents this one can hand off to. At most 256, like `tools`: each sub-agent becomes one
-             *     more tool of this agent.
+             * @description Agents this one can hand off to, at most 256; each becomes one more tool of this agent.
+             *     It may not include the agent's own ID, and the hand-offs may not form a cycle or a chain
+             *     deeper than 3 levels (`422 sub_agent_cycle`, `422 sub_agent_depth_exceeded`).
              */
             sub_agents?: components["schemas"]["AgentId"][];
-            /** @description Knowledge sources the agent may search. At most 256, like `tools`. */
+            /** @description Knowledge sources the agent may search, at most 256. */
             data_sources?: components["schemas"]["DataSourceRef"][];
         } & ({
             instructions: string;
@@ -437,7 +540,8 @@ export interface components {
             /** @description Short summary shown in the dashboard list, at most 4,096 characters (see `AgentCreate`). */
             description: string | null;
             /**
-             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128 characters (see `AgentCreate`).
+             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128
+             *     characters (see `AgentCreate`).
              * @example gpt-5.4
              */
             model: string | null;
@@ -472,9 +576,92 @@ export interface components {
             data: components["schemas"]["Agent"];
             meta: components["schemas"]["Meta"];
         };
+        /** @description What a delete returns in `data`. It is answered with `200`, not `204`. */
+        DeleteResult: {
+            /**
+             * @description The prefixed ID of what was deleted (`agent_…`, `tool_…` or `source_…`).
+             * @example agent_6a28e310f2ec711ef6dc1dd0
+             */
+            id: string;
+            /**
+             * @description Always `true`.
+             * @constant
+             */
+            deleted: true;
+        };
+        /** @description The result of a delete. */
+        DeleteResultEnvelope: {
+            data: components["schemas"]["DeleteResult"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description The body of `PATCH /agents/{id}`: a partial update. Fields left out do not change; send at least
+         *     one. `tools`, `connectors`, `sub_agents` and `data_sources` replace the whole list. When both
+         *     `instructions` and `instructions_html` are sent, `instructions_html` wins. The agent's `handle`
+         *     stays unique in the org, ignoring case (`409 agent_handle_taken`). Send only the fields listed
+         *     here: any other field gets `422 validation_failed`.
+         */
+        AgentUpdate: {
+            handle?: components["schemas"]["AgentHandle"];
+            /**
+             * @description Display name, 1–256 characters. Leave it out to keep the current one.
+             * @example Read-only Zendesk
+             */
+            name?: string;
+            /**
+             * @description A new system prompt, as plain text, 1–256,000 characters. `instructions_html` wins when
+             *     both are sent.
+             * @example Answer questions using Zendesk data. Never modify tickets.
+             */
+            instructions?: string;
+            /**
+             * @description The system prompt as rich text (a subset of HTML), 1–512,000 characters. The plain-text
+             *     prompt is derived from it, replacing any `instructions` sent with it.
+             */
+            instructions_html?: string;
+            /** @description Short summary shown in the dashboard list, at most 4,096 characters. */
+            description?: string | null;
+            /** @description A model ID, for example `gpt-5.4` or `gpt-5-mini`, 1–128 characters. */
+            model?: string;
+            /** @description Hex colour shown in the dashboard. */
+            color?: components["schemas"]["HexColor"];
+            /** @description An emoji or an image URL, 1–2,048 characters. */
+            avatar?: string;
+            /** @description Whether Macha's built-in system prompt is added before your instructions. */
+            include_system_prompt?: boolean;
+            /** @description The tools the agent may call, at most 256. Replaces the whole list. */
+            tools?: components["schemas"]["ToolRef"][];
+            /** @description Connector IDs the agent may use, at most 256. Replaces the whole list. */
+            connectors?: components["schemas"]["ConnectorId"][];
+            /**
+             * @description Agents this one can hand off to, at most 256; each becomes one more tool of this agent.
+             *     It may not include the agent's own ID, and the hand-offs may not form a cycle or a chain
+             *     deeper than 3 levels (`422 sub_agent_cycle`, `422 sub_agent_depth_exceeded`).
+             */
+            sub_agents?: components["schemas"]["AgentId"][];
+            /** @description Knowledge sources the agent may search, at most 256. */
+            data_sources?: components["schemas"]["DataSourceRef"][];
+            /**
+             * @description Activates or deactivates the agent. Deactivating it deactivates its triggers (Zendesk
+             *     webhooks are switched off in place, keeping their IDs) and pauses its chatbots;
+             *     activating brings them back. Activation is refused with `422 connector_auth_failed`
+             *     while a connector of the agent is `auth_failed`: reconnect it in the dashboard first.
+             */
+            is_active?: boolean;
+            /**
+             * @description Why the agent is inactive, at most 4,096 characters. Macha sets and clears it during
+             *     deactivation cascades; you may set it yourself for diagnostics.
+             */
+            deactivated_reason?: string | null;
+            /** @description When the agent was deactivated. Set and cleared like `deactivated_reason`. */
+            deactivated_at?: components["schemas"]["Timestamp"] | null;
+        };
     };
     responses: {
-        /** @description The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix the key. */
+        /**
+         * @description The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+         *     the key.
+         */
         Unauthorized: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -487,7 +674,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry; grant the scope to a key. */
+        /**
+         * @description The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+         *     grant the scope to a key.
+         */
         Forbidden: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -500,7 +690,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says which field. */
+        /**
+         * @description A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+         *     which field.
+         */
         UnprocessableEntity: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -527,7 +720,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an `Idempotency-Key`. */
+        /**
+         * @description The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+         *     `Idempotency-Key`.
+         */
         InternalServerError: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -553,7 +749,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description No such resource in the key's org (`not_found`): the ID is unknown or belongs to another org, which is not told apart. Do not retry. */
+        /**
+         * @description No such resource in the key's org (`not_found`): the ID is unknown or belongs to another org,
+         *     which is not told apart. Do not retry.
+         */
         NotFound: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -566,8 +765,61 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request conflicts with the current state: another agent has this handle (`agent_handle_taken`), or the `Idempotency-Key` was already used with another body (`idempotency_key_reused`). Do not retry as is. */
-        Conflict: {
+        /** @description The body is not valid JSON (`invalid_json`). Do not retry as is; fix the body. */
+        BadRequest: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description Another agent of the org has this handle, ignoring case (`agent_handle_taken`: pick another
+         *     handle), or an `Idempotency-Key` conflict (`idempotency_key_reused`, `idempotency_key_in_use`; see
+         *     Idempotency).
+         */
+        AgentConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The body breaks its schema (`validation_failed`), or it refers to something the agent cannot use:
+         *     an unknown connector, tool, agent, source or document, or one of another org
+         *     (`reference_not_found`); a tool that is disabled (`tool_disabled`); sub-agents that would form a
+         *     cycle, the agent itself included (`sub_agent_cycle`), or a chain deeper than 3 levels
+         *     (`sub_agent_depth_exceeded`); or, on update, `is_active: true` while a connector of the agent is
+         *     `auth_failed` (`connector_auth_failed`). Do not retry as is; the message names the field.
+         */
+        AgentUnprocessableEntity: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description No such agent in the key's org (`agent_not_found`): the ID is unknown, belongs to another org, or
+         *     the agent was deleted (it is in the dashboard trash or gone). Do not retry.
+         */
+        AgentNotFound: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -592,9 +844,8 @@ export interface components {
         Limit: number;
         /**
          * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
-         *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-         *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
-         *     pattern fixes the length: 24 characters bare, 34 prefixed.
+         *     same connector, and responses always use the prefixed form. Any other form gets `422
+         *     validation_failed`.
          */
         ConnectorIdPath: string;
         /**
@@ -604,6 +855,11 @@ export interface components {
          *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
          */
         IdempotencyKey: string;
+        /**
+         * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        AgentIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -615,7 +871,10 @@ export interface components {
          *     upper bound is the int32 range.
          */
         XRateLimitLimit: number;
-        /** @description Requests left in that window. *Decision:* bounded by the int32 range only, like `X-RateLimit-Limit`. */
+        /**
+         * @description Requests left in that window. *Decision:* bounded by the int32 range only, like
+         *     `X-RateLimit-Limit`.
+         */
         XRateLimitRemaining: number;
         /**
          * @description When that window resets, in Unix epoch seconds (the one timestamp of the API that is not
@@ -647,16 +906,21 @@ export type Tool = components['schemas']['Tool'];
 export type ConnectorDetail = components['schemas']['ConnectorDetail'];
 export type Meta = components['schemas']['Meta'];
 export type ConnectorDetailEnvelope = components['schemas']['ConnectorDetailEnvelope'];
+export type AgentId = components['schemas']['AgentId'];
 export type AgentHandle = components['schemas']['AgentHandle'];
 export type HexColor = components['schemas']['HexColor'];
+export type AgentSummary = components['schemas']['AgentSummary'];
+export type AgentList = components['schemas']['AgentList'];
 export type ToolRef = components['schemas']['ToolRef'];
-export type AgentId = components['schemas']['AgentId'];
 export type SourceId = components['schemas']['SourceId'];
 export type DocumentId = components['schemas']['DocumentId'];
 export type DataSourceRef = components['schemas']['DataSourceRef'];
 export type AgentCreate = components['schemas']['AgentCreate'];
 export type Agent = components['schemas']['Agent'];
 export type AgentEnvelope = components['schemas']['AgentEnvelope'];
+export type DeleteResult = components['schemas']['DeleteResult'];
+export type DeleteResultEnvelope = components['schemas']['DeleteResultEnvelope'];
+export type AgentUpdate = components['schemas']['AgentUpdate'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
@@ -664,11 +928,15 @@ export type ResponseTooManyRequests = components['responses']['TooManyRequests']
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseNotFound = components['responses']['NotFound'];
-export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseAgentConflict = components['responses']['AgentConflict'];
+export type ResponseAgentUnprocessableEntity = components['responses']['AgentUnprocessableEntity'];
+export type ResponseAgentNotFound = components['responses']['AgentNotFound'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterConnectorIdPath = components['parameters']['ConnectorIdPath'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
+export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderXRateLimitLimit = components['headers']['XRateLimitLimit'];
 export type HeaderXRateLimitRemaining = components['headers']['XRateLimitRemaining'];
@@ -723,9 +991,8 @@ export interface operations {
             path: {
                 /**
                  * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
-                 *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
-                 *     pattern fixes the length: 24 characters bare, 34 prefixed.
+                 *     same connector, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
                  */
                 id: components["parameters"]["ConnectorIdPath"];
             };
@@ -749,6 +1016,46 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
+                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
+                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
+                 *     resource IDs of about 30 characters.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of agents. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -789,10 +1096,136 @@ export interface operations {
                     "application/json": components["schemas"]["AgentEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["AgentConflict"];
+            422: components["responses"]["AgentUnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent is in the trash. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResultEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
+                 *     response without creating again; the same key with another body gets
+                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
+                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated agent (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            409: components["responses"]["AgentConflict"];
+            422: components["responses"]["AgentUnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
