@@ -117,5 +117,51 @@ export const operationTable = {
     "body": true,
     "paginated": false,
     "idempotencyKey": true
+  },
+  "listConversations": {
+    "method": "get",
+    "path": "/conversations",
+    "resource": "conversations",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "agent_id",
+      "source",
+      "model",
+      "parent_conversation_id",
+      "conversation_number",
+      "since",
+      "created_after",
+      "created_before",
+      "last_message_after",
+      "last_message_before",
+      "ticket_id",
+      "metadata",
+      "q",
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
+  "getConversation": {
+    "method": "get",
+    "path": "/conversations/{id}",
+    "resource": "conversations",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(conv_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [
+      "include_trigger_payload"
+    ],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
   }
 } as const;

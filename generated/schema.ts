@@ -146,6 +146,59 @@ export interface paths {
         patch: operations["updateAgent"];
         trace?: never;
     };
+    "/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List conversations
+         * @description Lists the org's conversations, newest first, without their messages. **Sub-agent runs are left
+         *     out** unless you pass `source=sub-agent`. The filters combine: a conversation must match every
+         *     one you send. Time filters take ISO 8601 UTC times and are half-open (`>=` the `…after` bound,
+         *     `<` the `…before` bound). Pages with `cursor` and `limit`.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a conversation
+         * @description Returns one conversation with its messages, oldest first. With `include_trigger_payload=true`
+         *     it also returns `trigger_payload`, the raw webhook payload that started an autonomous run; it
+         *     is left out by default because it can hold customer personal data. For long threads, page
+         *     through `GET /conversations/{id}/messages` instead.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -656,6 +709,168 @@ export interface components {
             /** @description When the agent was deactivated. Set and cleared like `deactivated_reason`. */
             deactivated_at?: components["schemas"]["Timestamp"] | null;
         };
+        /**
+         * @description A conversation's ID as the API returns it, `conv_` followed by 24 lowercase hex digits (29
+         *     characters). Treat it as opaque.
+         * @example conv_6a392325b438d825ccaf0dc1
+         */
+        ConversationId: string;
+        /**
+         * @description Where the conversation came from: the dashboard chat (`dashboard`), a webhook or schedule
+         *     trigger (`autonomous`), an embedded chatbot (`embed`) or a hand-off from another agent
+         *     (`sub-agent`). New values may be added without notice: treat any other value like `dashboard`.
+         * @example dashboard
+         */
+        ConversationSource: "dashboard" | "autonomous" | "embed" | "sub-agent";
+        /**
+         * @description One conversation of an agent: a dashboard chat, an autonomous run started by a trigger, an
+         *     embedded chatbot session or a sub-agent run. Conversations are read-only in v1. New fields may
+         *     appear at any time: ignore the ones you do not know.
+         */
+        Conversation: {
+            id: components["schemas"]["ConversationId"];
+            /**
+             * @description A summary written by the model, at most 1,024 characters; `null` until one is written.
+             * @example Where is my order?
+             */
+            title: string | null;
+            source: components["schemas"]["ConversationSource"];
+            /** @description The agent that handled it; `null` when none did. */
+            agent_id: components["schemas"]["AgentId"] | null;
+            /**
+             * @description The model that answered; `null` on conversations older than model tracking.
+             * @example gpt-5
+             */
+            model: string | null;
+            /** @description True when a webhook or schedule trigger started it. */
+            autonomous: boolean;
+            /** @description True for the org's one-time welcome conversation. */
+            is_onboarding: boolean;
+            /** @description True for runs of the builder's "Test run" button. */
+            is_simulation: boolean;
+            /**
+             * Format: int32
+             * @description The per-org sequence number; `null` for sub-agent runs.
+             */
+            conversation_number: number | null;
+            /** @description On a sub-agent run, the conversation that handed off to it; otherwise `null`. */
+            parent_conversation_id: components["schemas"]["ConversationId"] | null;
+            /**
+             * Format: int32
+             * @description Credits used over all of its assistant responses (one per completed response).
+             */
+            credits_used: number;
+            /**
+             * @description Free-form data attached by the integration that started it; common keys are `ticketId` and
+             *     `ticket_id`. Filter on it with `metadata[KEY]` in `GET /conversations`.
+             */
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: int32
+             * @description How many messages it has.
+             */
+            message_count: number | null;
+            /** @description When its last message was written; `null` while it has none. */
+            last_message_at: components["schemas"]["Timestamp"] | null;
+            /** @description When it started. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When it last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of conversations, newest first. */
+        ConversationList: {
+            /** @description The conversations of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["Conversation"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * @description A message's ID as the API returns it, `msg_` followed by 24 lowercase hex digits (28 characters).
+         *     Treat it as opaque.
+         * @example msg_6a392325b438d825ccaf0dd5
+         */
+        MessageId: string;
+        /**
+         * @description Who wrote the message: a person (`user`), the agent (`assistant`) or a tool the agent called
+         *     (`tool`, whose `content` is the tool output as a JSON string). Other roles may appear: show
+         *     them as text or skip them.
+         * @example user
+         */
+        MessageRole: "user" | "assistant" | "tool";
+        /**
+         * @description How the tool call ended. `completed` is the documented value; others may appear (for example
+         *     while a write tool awaits approval): treat any other value as not completed.
+         * @example completed
+         */
+        ToolCallStatus: "completed";
+        /** @description A tool call of an assistant message. New fields may appear at any time. */
+        ToolCall: {
+            /**
+             * @description The call's ID, assigned by the model provider (for example `call_abc`), at most 256 characters.
+             * @example call_abc
+             */
+            id: string;
+            /**
+             * @description The tool that was called, at most 128 characters.
+             * @example zendesk_get_ticket
+             */
+            name: string;
+            /**
+             * @description The call's arguments as a JSON string; parse it before use. At most 1,048,576 characters.
+             * @example {"id":549}
+             */
+            arguments: string;
+            status: components["schemas"]["ToolCallStatus"];
+        };
+        /**
+         * @description One message of a conversation. `tool_calls`, `tool_call_id`, `tool_name`, `connector_type` and
+         *     `model` may be left out where they do not apply (treat a missing one as `null`). New fields may
+         *     appear at any time: ignore the ones you do not know.
+         */
+        Message: {
+            id: components["schemas"]["MessageId"];
+            role: components["schemas"]["MessageRole"];
+            /**
+             * @description The text, at most 1,048,576 characters. For `role: tool` it is the tool's output as a JSON
+             *     **string**: parse it before treating it as text. An assistant message that only calls tools
+             *     has an empty `content`.
+             */
+            content: string;
+            /** @description The tools an assistant message called, at most 128. */
+            tool_calls?: components["schemas"]["ToolCall"][] | null;
+            /** @description On a `tool` message, the `tool_calls[].id` it answers. */
+            tool_call_id?: string | null;
+            /** @description On a `tool` message, the tool that produced it. */
+            tool_name?: string | null;
+            /** @description On a `tool` message, the connector type of the tool (for example `zendesk`). */
+            connector_type?: string | null;
+            /** @description On an assistant message, the model that wrote it. */
+            model?: string | null;
+            /** @description When it was written. */
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A conversation as `GET /conversations/{id}` returns it: the conversation with its `messages`,
+         *     oldest first, and `trigger_payload` when asked for. For long threads, page through
+         *     `GET /conversations/{id}/messages` instead.
+         */
+        ConversationDetail: components["schemas"]["Conversation"] & {
+            /** @description The conversation's messages, oldest first, at most 10,000. */
+            messages: components["schemas"]["Message"][];
+            /**
+             * @description Present only with `include_trigger_payload=true`: the raw webhook payload that started an
+             *     autonomous run, `null` when none did. It can hold customer personal data.
+             */
+            trigger_payload?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description One conversation with its messages. */
+        ConversationDetailEnvelope: {
+            data: components["schemas"]["ConversationDetail"];
+            meta: components["schemas"]["Meta"];
+        };
     };
     responses: {
         /**
@@ -831,6 +1046,22 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /**
+         * @description No such conversation in the key's org (`conversation_not_found`): the ID is unknown, belongs to
+         *     another org. Do not retry.
+         */
+        ConversationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -860,6 +1091,12 @@ export interface components {
          *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
          */
         AgentIdPath: string;
+        /**
+         * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     conversation, and responses always use the prefixed form. Any other form gets `422
+         *     validation_failed`.
+         */
+        ConversationIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -921,6 +1158,17 @@ export type AgentEnvelope = components['schemas']['AgentEnvelope'];
 export type DeleteResult = components['schemas']['DeleteResult'];
 export type DeleteResultEnvelope = components['schemas']['DeleteResultEnvelope'];
 export type AgentUpdate = components['schemas']['AgentUpdate'];
+export type ConversationId = components['schemas']['ConversationId'];
+export type ConversationSource = components['schemas']['ConversationSource'];
+export type Conversation = components['schemas']['Conversation'];
+export type ConversationList = components['schemas']['ConversationList'];
+export type MessageId = components['schemas']['MessageId'];
+export type MessageRole = components['schemas']['MessageRole'];
+export type ToolCallStatus = components['schemas']['ToolCallStatus'];
+export type ToolCall = components['schemas']['ToolCall'];
+export type Message = components['schemas']['Message'];
+export type ConversationDetail = components['schemas']['ConversationDetail'];
+export type ConversationDetailEnvelope = components['schemas']['ConversationDetailEnvelope'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
@@ -932,11 +1180,13 @@ export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseAgentConflict = components['responses']['AgentConflict'];
 export type ResponseAgentUnprocessableEntity = components['responses']['AgentUnprocessableEntity'];
 export type ResponseAgentNotFound = components['responses']['AgentNotFound'];
+export type ResponseConversationNotFound = components['responses']['ConversationNotFound'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterConnectorIdPath = components['parameters']['ConnectorIdPath'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
+export type ParameterConversationIdPath = components['parameters']['ConversationIdPath'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderXRateLimitLimit = components['headers']['XRateLimitLimit'];
 export type HeaderXRateLimitRemaining = components['headers']['XRateLimitRemaining'];
@@ -1226,6 +1476,127 @@ export interface operations {
             404: components["responses"]["AgentNotFound"];
             409: components["responses"]["AgentConflict"];
             422: components["responses"]["AgentUnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description Only this agent's conversations: `agent_<24 hex>` or a bare ObjectId. */
+                agent_id?: string;
+                /**
+                 * @description Only conversations from this source. Sub-agent runs are left out unless you ask for them with
+                 *     `source=sub-agent`.
+                 */
+                source?: "dashboard" | "autonomous" | "embed" | "sub-agent";
+                /** @description Only conversations answered by this model (exact match, for example `gpt-5-mini`). */
+                model?: string;
+                /** @description Only the sub-agent runs of this parent conversation: `conv_<24 hex>` or a bare ObjectId. */
+                parent_conversation_id?: string;
+                /** @description Only the conversation with this per-org sequence number. */
+                conversation_number?: number;
+                /** @description Only conversations whose last message is at or after this time (`last_message_at >= since`): the older name of `last_message_after`. */
+                since?: string;
+                /** @description Only conversations created at or after this time (the range is half-open: `created_at >= created_after`). */
+                created_after?: string;
+                /** @description Only conversations created before this time (`created_at < created_before`). */
+                created_before?: string;
+                /** @description Only conversations whose last message is at or after this time (`last_message_at >= last_message_after`). */
+                last_message_after?: string;
+                /** @description Only conversations whose last message is before this time (`last_message_at < last_message_before`). */
+                last_message_before?: string;
+                /**
+                 * @description Only conversations about this ticket: matches `metadata.ticketId`, `metadata.ticket_id` or the
+                 *     trigger payload's `ticket.id`, trying both the string and the number form, so `549` finds
+                 *     a ticket ID stored as `549` or `"549"`.
+                 */
+                ticket_id?: string;
+                /**
+                 * @description Only conversations whose `metadata` has these values, as `metadata[KEY]=VALUE`
+                 *     (`?metadata[priority]=high&metadata[region]=apac`). The string and number forms of a value
+                 *     are tried, and `true`/`false` also match booleans. Keys containing `$` or `.` are dropped
+                 *     without an error. At most 20 keys.
+                 */
+                metadata?: {
+                    [key: string]: string;
+                };
+                /** @description Case-insensitive regular expression matched against the conversation **title only**, at most 256 characters. */
+                q?: string;
+                /**
+                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
+                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
+                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
+                 *     resource IDs of about 30 characters.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: {
+                /** @description `true` (or `1`) to add `trigger_payload` to the response. */
+                include_trigger_payload?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation with its messages. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ConversationNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
