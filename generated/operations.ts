@@ -163,5 +163,81 @@ export const operationTable = {
     "body": false,
     "paginated": false,
     "idempotencyKey": false
+  },
+  "listCustomTools": {
+    "method": "get",
+    "path": "/custom_tools",
+    "resource": "customTools",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
+  "createCustomTool": {
+    "method": "post",
+    "path": "/custom_tools",
+    "resource": "customTools",
+    "action": "create",
+    "pathParams": [],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
+  },
+  "getCustomTool": {
+    "method": "get",
+    "path": "/custom_tools/{id}",
+    "resource": "customTools",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(tool_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "deleteCustomTool": {
+    "method": "delete",
+    "path": "/custom_tools/{id}",
+    "resource": "customTools",
+    "action": "delete",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(tool_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "updateCustomTool": {
+    "method": "patch",
+    "path": "/custom_tools/{id}",
+    "resource": "customTools",
+    "action": "update",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(tool_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
   }
 } as const;

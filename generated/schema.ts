@@ -199,6 +199,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/custom_tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom tools
+         * @description Lists the org's custom tools, newest first. Credentials are never returned: `auth` carries only
+         *     `type` and `header_name`. Pages with `cursor` and `limit`.
+         */
+        get: operations["listCustomTools"];
+        put?: never;
+        /**
+         * Create a custom tool
+         * @description Exposes an HTTP endpoint as a tool agents can call. The tool's `name` is generated from
+         *     `label` (slugified, prefixed `custom_`, unique in the org); assign the tool to an agent with
+         *     the reference `{ name, connector_id: null }`. `write` tools wait for approval in chat.
+         *     Credentials in `auth.credentials` are encrypted at rest, never shown to the model and never
+         *     returned.
+         *
+         *     Send an `Idempotency-Key` so that a retry cannot create the tool twice. Returns `201` with the
+         *     new tool.
+         */
+        post: operations["createCustomTool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/custom_tools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom tool
+         * @description Returns one custom tool. Credentials are never returned: `auth` carries only `type` and
+         *     `header_name`.
+         */
+        get: operations["getCustomTool"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom tool
+         * @description Deletes the tool for good: there is no trash. In the same transaction the tool is removed from
+         *     the `tools` of every agent of the org, which keep working without it. `Idempotency-Key` is
+         *     ignored: a second delete gets `404 custom_tool_not_found`.
+         */
+        delete: operations["deleteCustomTool"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom tool
+         * @description Changes the fields you send and leaves the others as they are. `name` cannot be changed: to
+         *     rename a tool, delete and recreate it. `is_active: false` disables the tool without deleting
+         *     it. Sending `auth` rotates the credentials: the stored value is replaced and cannot be
+         *     recovered.
+         *
+         *     Send an `Idempotency-Key` so that a retried update is applied once.
+         */
+        patch: operations["updateCustomTool"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -871,6 +945,282 @@ export interface components {
             data: components["schemas"]["ConversationDetail"];
             meta: components["schemas"]["Meta"];
         };
+        /**
+         * @description A custom tool's ID as the API returns it, `tool_` followed by 24 lowercase hex digits (29
+         *     characters). Treat it as opaque.
+         * @example tool_64f1c0ef2ec711ef6dc1dce0
+         */
+        CustomToolId: string;
+        /**
+         * @description The HTTP method of the call the tool makes.
+         * @example GET
+         * @enum {string}
+         */
+        CustomToolMethod: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+        /**
+         * @description Fixed headers sent with every call of the tool, by name, at most 64. Each value is at most 8,192 characters.
+         * @example {
+         *       "Accept": "application/json"
+         *     }
+         */
+        CustomToolHeaders: {
+            [key: string]: string;
+        };
+        /**
+         * @description The type of a custom-tool parameter, as the model fills it in. The docs do not list the
+         *     allowed values; these are the JSON types. Other values may appear in responses.
+         * @example string
+         */
+        CustomToolParameterType: "string" | "integer" | "number" | "boolean";
+        /**
+         * @description Where a custom-tool parameter goes in the call: the query string (`query`), a `{{param}}`
+         *     placeholder of the URL (`path`), a header (`header`) or the `body_template` (`body`). The docs
+         *     show only `query`; other values may appear in responses.
+         * @example query
+         */
+        CustomToolParameterLocation: "query" | "path" | "header" | "body";
+        /** @description An input of a custom tool, which the model fills in when it calls the tool. */
+        CustomToolParameter: {
+            /**
+             * @description The name used in `{{name}}` placeholders and query strings, 1–64 characters.
+             * @example count
+             */
+            name: string;
+            type: components["schemas"]["CustomToolParameterType"];
+            /**
+             * @description What the model should put in it, at most 4,096 characters.
+             * @example How many templates to return.
+             */
+            description?: string;
+            /**
+             * @description Whether the model must always fill it in.
+             * @default false
+             */
+            required?: boolean;
+        } & {
+            in: components["schemas"]["CustomToolParameterLocation"];
+        };
+        /**
+         * @description How Macha authenticates the calls of a custom tool: `bearer` (an `Authorization: Bearer`
+         *     header), `api_key` (a key in the header named `header_name`), `basic` (HTTP Basic) or `none`.
+         *     New values may be added without notice.
+         * @example bearer
+         */
+        CustomToolAuthType: "bearer" | "api_key" | "basic" | "none";
+        /**
+         * @description The tool's auth as the API returns it: the type and, for `api_key`, the header name. Credentials
+         *     are never returned.
+         */
+        CustomToolAuthInfo: {
+            type: components["schemas"]["CustomToolAuthType"];
+            /**
+             * @description For `api_key`, the header that carries the key; otherwise `null` or left out.
+             * @example X-Postmark-Server-Token
+             */
+            header_name?: string | null;
+        };
+        /** @description How the dashboard groups the tool with others, for display only. */
+        CustomToolGroup: {
+            /**
+             * @description The group's name, 1–256 characters.
+             * @example Postmark
+             */
+            name: string;
+            /** @description An icon name, emoji or URL, at most 2,048 characters. */
+            icon?: string | null;
+            /** @description A colour for the group, at most 64 characters. */
+            color?: string | null;
+        };
+        /**
+         * @description A custom tool: any HTTP endpoint exposed to agents as a tool. Assign it to an agent with the
+         *     tool reference `{ name, connector_id: null }`. Credentials are never returned. New fields may
+         *     appear at any time: ignore the ones you do not know.
+         */
+        CustomTool: {
+            id: components["schemas"]["CustomToolId"];
+            /**
+             * @description The tool name agents call it by (`tools[].name` in agent tool references): `custom_` and a
+             *     slug of the label, unique in the org, set on create and never changed. At most 128 characters.
+             * @example custom_list_postmark_templates
+             */
+            name: string;
+            /**
+             * @description The display name, at most 256 characters.
+             * @example List Postmark Templates
+             */
+            label: string;
+            /** @description The description the model reads to decide when to call the tool, at most 16,384 characters. */
+            description: string;
+            type: components["schemas"]["ToolType"];
+            method: components["schemas"]["CustomToolMethod"];
+            /**
+             * @description The URL called, with `{{param}}` placeholders filled in at call time; at most 2,048 characters.
+             * @example https://api.postmarkapp.com/templates?count={{count}}
+             */
+            url: string;
+            headers: components["schemas"]["CustomToolHeaders"];
+            /** @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders. */
+            body_template: string | null;
+            /** @description The inputs the model fills in, at most 64. */
+            parameters: components["schemas"]["CustomToolParameter"][];
+            /**
+             * @description The dot path pulled out of the response (for example `data.items`); `null` or left out for
+             *     the whole response.
+             */
+            response_mapping?: string | null;
+            auth: components["schemas"]["CustomToolAuthInfo"];
+            /** @description The dashboard group; `null` when ungrouped. */
+            group: components["schemas"]["CustomToolGroup"] | null;
+            /**
+             * @description Whether agents can use the tool; disabled tools are hidden from agent pickers. May be left
+             *     out (treat a missing value as `true`).
+             */
+            is_active?: boolean;
+            /** @description When the tool was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the tool last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of custom tools, newest first. */
+        CustomToolList: {
+            /** @description The custom tools of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["CustomTool"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * @description How Macha authenticates the tool's calls, with the credentials to use. `credentials` is
+         *     write-only: it is encrypted at rest, never shown to the model and never returned by the API
+         *     (responses carry only `type` and `header_name`). Sending it again replaces the stored value,
+         *     and the old one cannot be recovered. Note the camelCase `apiKey` beside the snake_case
+         *     `header_name`: these are the API's own names.
+         */
+        CustomToolAuth: {
+            /**
+             * @description Calls are sent without credentials.
+             * @constant
+             */
+            type: "none";
+        } | {
+            /**
+             * @description An `Authorization: Bearer <token>` header.
+             * @constant
+             */
+            type: "bearer";
+            /** @description The token. Write-only. */
+            credentials: {
+                /** @description The bearer token, 1–8,192 characters. */
+                token: string;
+            };
+        } | {
+            /**
+             * @description The key in the header named `header_name`.
+             * @constant
+             */
+            type: "api_key";
+            /** @description The key and the header that carries it. Write-only. */
+            credentials: {
+                /** @description The API key, 1–8,192 characters. */
+                apiKey: string;
+                /**
+                 * @description The header that carries the key, an HTTP header name of 1–256 characters.
+                 * @default X-API-Key
+                 */
+                header_name?: string;
+            };
+        } | {
+            /**
+             * @description An HTTP Basic `Authorization` header.
+             * @constant
+             */
+            type: "basic";
+            /** @description The user name and password. Write-only. */
+            credentials: {
+                /** @description The user name, 1–1,024 characters. */
+                username: string;
+                /** @description The password, 1–8,192 characters. */
+                password: string;
+            };
+        };
+        /**
+         * @description The body of `POST /custom_tools`. The tool's `name` is generated from `label`: slugified,
+         *     prefixed `custom_` and made unique in the org. Leaving `auth` out means calls are sent without
+         *     credentials. Send only the fields listed here: any other field gets `422 validation_failed`.
+         */
+        CustomToolCreate: {
+            /**
+             * @description The display name, 1–256 characters; the tool's `name` is derived from it on create. Name the
+             *     service and the resource ("List Postmark Templates", not "List Templates").
+             * @example List Postmark Templates
+             */
+            label: string;
+            /** @description Written for the model, which reads it to decide when to call the tool; 1–16,384 characters. */
+            description: string;
+            method: components["schemas"]["CustomToolMethod"];
+            /**
+             * @description The absolute `http` or `https` URL to call, 1–2,048 characters. It may contain `{{param}}`
+             *     placeholders, filled in from `parameters` at call time.
+             * @example https://api.postmarkapp.com/templates?count={{count}}
+             */
+            url: string;
+            /**
+             * @description `read` tools run without asking; `write` tools wait for approval in chat.
+             * @default read
+             */
+            type?: components["schemas"]["ToolType"];
+            headers?: components["schemas"]["CustomToolHeaders"];
+            /** @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at most 65,536 characters. */
+            body_template?: string;
+            /** @description The inputs the model fills in, at most 64. */
+            parameters?: components["schemas"]["CustomToolParameter"][];
+            /** @description A dot path to pull out of the response (for example `data.items`), at most 1,024 characters. */
+            response_mapping?: string;
+            auth?: components["schemas"]["CustomToolAuth"];
+            group?: components["schemas"]["CustomToolGroup"];
+        };
+        /** @description One custom tool. */
+        CustomToolEnvelope: {
+            data: components["schemas"]["CustomTool"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description The body of `PATCH /custom_tools/{id}`: a partial update; send at least one field. `name`
+         *     cannot be changed: to rename a tool, delete and recreate it. Sending `auth` replaces the stored
+         *     credentials, and the old ones cannot be recovered. Send only the fields listed here: any other
+         *     field (`name` included) gets `422 validation_failed`.
+         */
+        CustomToolUpdate: {
+            /**
+             * @description The display name, 1–256 characters; changing it does not change `name`. Name the
+             *     service and the resource ("List Postmark Templates", not "List Templates").
+             * @example List Postmark Templates
+             */
+            label?: string;
+            /** @description Written for the model, which reads it to decide when to call the tool; 1–16,384 characters. */
+            description?: string;
+            method?: components["schemas"]["CustomToolMethod"];
+            /**
+             * @description The absolute `http` or `https` URL to call, 1–2,048 characters. It may contain `{{param}}`
+             *     placeholders, filled in from `parameters` at call time.
+             * @example https://api.postmarkapp.com/templates?count={{count}}
+             */
+            url?: string;
+            /** @description `read` tools run without asking; `write` tools wait for approval in chat. */
+            type?: components["schemas"]["ToolType"];
+            headers?: components["schemas"]["CustomToolHeaders"];
+            /** @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at most 65,536 characters. */
+            body_template?: string;
+            /** @description The inputs the model fills in, at most 64. */
+            parameters?: components["schemas"]["CustomToolParameter"][];
+            /** @description A dot path to pull out of the response (for example `data.items`), at most 1,024 characters. */
+            response_mapping?: string;
+            auth?: components["schemas"]["CustomToolAuth"];
+            group?: components["schemas"]["CustomToolGroup"];
+            /**
+             * @description `false` disables the tool without deleting it: agents stop using it and agent pickers hide
+             *     it. `true` enables it again.
+             */
+            is_active?: boolean;
+        };
     };
     responses: {
         /**
@@ -1062,6 +1412,39 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /**
+         * @description The request conflicts with the state of its `Idempotency-Key`: the key was already used with
+         *     another body (`idempotency_key_reused`: do not retry as is), or a request with the same key is
+         *     still running (`idempotency_key_in_use`: retry after a short wait to get its stored response).
+         */
+        Conflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description No such custom tool in the key's org (`custom_tool_not_found`): the ID is unknown, belongs to
+         *     another org, or the tool was deleted. Do not retry.
+         */
+        CustomToolNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1097,6 +1480,11 @@ export interface components {
          *     validation_failed`.
          */
         ConversationIdPath: string;
+        /**
+         * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+         *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        CustomToolIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -1169,6 +1557,21 @@ export type ToolCall = components['schemas']['ToolCall'];
 export type Message = components['schemas']['Message'];
 export type ConversationDetail = components['schemas']['ConversationDetail'];
 export type ConversationDetailEnvelope = components['schemas']['ConversationDetailEnvelope'];
+export type CustomToolId = components['schemas']['CustomToolId'];
+export type CustomToolMethod = components['schemas']['CustomToolMethod'];
+export type CustomToolHeaders = components['schemas']['CustomToolHeaders'];
+export type CustomToolParameterType = components['schemas']['CustomToolParameterType'];
+export type CustomToolParameterLocation = components['schemas']['CustomToolParameterLocation'];
+export type CustomToolParameter = components['schemas']['CustomToolParameter'];
+export type CustomToolAuthType = components['schemas']['CustomToolAuthType'];
+export type CustomToolAuthInfo = components['schemas']['CustomToolAuthInfo'];
+export type CustomToolGroup = components['schemas']['CustomToolGroup'];
+export type CustomTool = components['schemas']['CustomTool'];
+export type CustomToolList = components['schemas']['CustomToolList'];
+export type CustomToolAuth = components['schemas']['CustomToolAuth'];
+export type CustomToolCreate = components['schemas']['CustomToolCreate'];
+export type CustomToolEnvelope = components['schemas']['CustomToolEnvelope'];
+export type CustomToolUpdate = components['schemas']['CustomToolUpdate'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
@@ -1181,12 +1584,15 @@ export type ResponseAgentConflict = components['responses']['AgentConflict'];
 export type ResponseAgentUnprocessableEntity = components['responses']['AgentUnprocessableEntity'];
 export type ResponseAgentNotFound = components['responses']['AgentNotFound'];
 export type ResponseConversationNotFound = components['responses']['ConversationNotFound'];
+export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseCustomToolNotFound = components['responses']['CustomToolNotFound'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterConnectorIdPath = components['parameters']['ConnectorIdPath'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
 export type ParameterConversationIdPath = components['parameters']['ConversationIdPath'];
+export type ParameterCustomToolIdPath = components['parameters']['CustomToolIdPath'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderXRateLimitLimit = components['headers']['XRateLimitLimit'];
 export type HeaderXRateLimitRemaining = components['headers']['XRateLimitRemaining'];
@@ -1596,6 +2002,215 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ConversationNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCustomTools: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
+                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
+                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
+                 *     resource IDs of about 30 characters.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of custom tools. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCustomTool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
+                 *     response without creating again; the same key with another body gets
+                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
+                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomToolCreate"];
+            };
+        };
+        responses: {
+            /** @description The tool was created (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCustomTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom tool. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomToolNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCustomTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tool is deleted. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResultEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomToolNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCustomTool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
+                 *     response without creating again; the same key with another body gets
+                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
+                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomToolUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated tool (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomToolNotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
