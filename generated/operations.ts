@@ -239,5 +239,64 @@ export const operationTable = {
     "body": true,
     "paginated": false,
     "idempotencyKey": true
+  },
+  "listSources": {
+    "method": "get",
+    "path": "/sources",
+    "resource": "sources",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
+  "createSource": {
+    "method": "post",
+    "path": "/sources",
+    "resource": "sources",
+    "action": "create",
+    "pathParams": [],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
+  },
+  "getSource": {
+    "method": "get",
+    "path": "/sources/{id}",
+    "resource": "sources",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(source_)?[0-9a-fA-F]{24}$",
+        "maxLength": 31
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "deleteSource": {
+    "method": "delete",
+    "path": "/sources/{id}",
+    "resource": "sources",
+    "action": "delete",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(source_)?[0-9a-fA-F]{24}$",
+        "maxLength": 31
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
   }
 } as const;

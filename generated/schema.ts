@@ -273,6 +273,73 @@ export interface paths {
         patch: operations["updateCustomTool"];
         trace?: never;
     };
+    "/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sources
+         * @description Lists the org's knowledge sources, newest first. Items may leave out `connector_id` and
+         *     `connector_type`. Pages with `cursor` and `limit`.
+         */
+        get: operations["listSources"];
+        put?: never;
+        /**
+         * Create a source
+         * @description Creates a `website` (whole-site crawl) or `webpage` (single page) source. It comes back at once
+         *     with `sync_status: fetching`; indexing runs in the background. Poll `GET /sources/{id}` (every
+         *     few seconds) until `sync_status` is `ready`, and stop on `error`.
+         *
+         *     `upload` sources cannot be created (`409 upload_source_exists`: the org's one upload source
+         *     always exists), nor can `connector` sources (`422 source_type_not_creatable`: they come with
+         *     their integration). Sources cannot be changed after creation: delete and recreate one instead.
+         *
+         *     Send an `Idempotency-Key` so that a retry cannot create the source twice.
+         */
+        post: operations["createSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["SourceIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a source
+         * @description Returns one source. Poll it after creating a source until `sync_status` is `ready` (or
+         *     `error`).
+         */
+        get: operations["getSource"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a source
+         * @description Deletes the source for good, with no trash: every document in it (with its chunks and
+         *     embeddings) is deleted, and the source is removed from every agent's `data_sources`. Agents
+         *     that relied on it find nothing until it is added again. `Idempotency-Key` is ignored: a second
+         *     delete gets `404 source_not_found`.
+         */
+        delete: operations["deleteSource"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1221,6 +1288,98 @@ export interface components {
              */
             is_active?: boolean;
         };
+        /**
+         * @description What the source holds: the org's dashboard uploads (`upload`, one per org), a whole-site
+         *     crawl (`website`), a single page (`webpage`) or the content of a connector such as Google,
+         *     Notion, Confluence or Zendesk Help Center (`connector`). New values may be added without
+         *     notice.
+         * @example upload
+         */
+        SourceType: "upload" | "website" | "webpage" | "connector";
+        /**
+         * @description Where the source is in its sync: `fetching` (content is being fetched), `syncing` (being
+         *     indexed), `ready` (searchable) or `error` (failed; delete and recreate it). New values may be
+         *     added without notice: treat any other value as not ready yet.
+         * @example ready
+         */
+        SourceSyncStatus: "ready" | "fetching" | "syncing" | "error";
+        /**
+         * @description A knowledge source agents can search. `connector_id` and `connector_type` may be left out of
+         *     list items (treat a missing one as `null`). New fields may appear at any time: ignore the ones
+         *     you do not know.
+         */
+        Source: {
+            id: components["schemas"]["SourceId"];
+            type: components["schemas"]["SourceType"];
+            /**
+             * @description The display name, at most 256 characters.
+             * @example Help center
+             */
+            name: string;
+            /** @description For `type: connector`, the connector it comes from; otherwise `null`. */
+            connector_id?: components["schemas"]["ConnectorId"] | null;
+            /** @description For `type: connector`, the connector type (`google`, `notion`, `confluence`, `zendesk`…); otherwise `null`. */
+            connector_type?: string | null;
+            sync_status: components["schemas"]["SourceSyncStatus"];
+            /** @description When the last sync finished; `null` before the first one. */
+            last_sync_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * Format: int32
+             * @description How many documents it holds; `null` before the first sync.
+             */
+            document_count: number | null;
+            /** @description Whether agents can search it. */
+            is_active: boolean;
+            /** @description When the source was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the source last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of sources, newest first. */
+        SourceList: {
+            /** @description The sources of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["Source"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * @description The body of `POST /sources`. Only `website` and `webpage` sources can be created: `upload`
+         *     gets `409 upload_source_exists` (Macha creates the org's one upload source itself) and
+         *     `connector` gets `422 source_type_not_creatable` (those come with their integration). Send
+         *     only the fields listed here: any other field gets `422 validation_failed`.
+         */
+        SourceCreate: {
+            /**
+             * @description `website` crawls the whole site from `config.url`; `webpage` fetches that one page.
+             * @example website
+             * @enum {string}
+             */
+            type: "website" | "webpage" | "upload" | "connector";
+            /**
+             * @description The display name, 1–256 characters.
+             * @example Help center
+             */
+            name: string;
+            /** @description Where to fetch from, and whether to index the content. */
+            config: {
+                /**
+                 * Format: uri
+                 * @description The absolute `http` or `https` URL to start from, at most 2,048 characters.
+                 * @example https://help.example.com/
+                 */
+                url: string;
+                /**
+                 * @description `true` to chunk and embed the content so that agents can search it with the
+                 *     `search_knowledge` tool.
+                 * @default false
+                 */
+                indexed?: boolean;
+            };
+        };
+        /** @description One source. */
+        SourceEnvelope: {
+            data: components["schemas"]["Source"];
+            meta: components["schemas"]["Meta"];
+        };
     };
     responses: {
         /**
@@ -1445,6 +1604,56 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /**
+         * @description The org already has its one `upload` source, which Macha creates itself (`upload_source_exists`:
+         *     do not retry), or an `Idempotency-Key` conflict (`idempotency_key_reused`,
+         *     `idempotency_key_in_use`; see Idempotency).
+         */
+        SourceConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The body breaks its schema (`validation_failed`), or asks for a source type that only Macha
+         *     creates: `connector` sources come with their integration (`source_type_not_creatable`). Do not
+         *     retry as is; the message names the field.
+         */
+        SourceUnprocessableEntity: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description No such source in the key's org (`source_not_found`): the ID is unknown, belongs to another org,
+         *     or the source was deleted. Do not retry.
+         */
+        SourceNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1485,6 +1694,11 @@ export interface components {
          *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
          */
         CustomToolIdPath: string;
+        /**
+         * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        SourceIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -1572,6 +1786,12 @@ export type CustomToolAuth = components['schemas']['CustomToolAuth'];
 export type CustomToolCreate = components['schemas']['CustomToolCreate'];
 export type CustomToolEnvelope = components['schemas']['CustomToolEnvelope'];
 export type CustomToolUpdate = components['schemas']['CustomToolUpdate'];
+export type SourceType = components['schemas']['SourceType'];
+export type SourceSyncStatus = components['schemas']['SourceSyncStatus'];
+export type Source = components['schemas']['Source'];
+export type SourceList = components['schemas']['SourceList'];
+export type SourceCreate = components['schemas']['SourceCreate'];
+export type SourceEnvelope = components['schemas']['SourceEnvelope'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
@@ -1586,6 +1806,9 @@ export type ResponseAgentNotFound = components['responses']['AgentNotFound'];
 export type ResponseConversationNotFound = components['responses']['ConversationNotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseCustomToolNotFound = components['responses']['CustomToolNotFound'];
+export type ResponseSourceConflict = components['responses']['SourceConflict'];
+export type ResponseSourceUnprocessableEntity = components['responses']['SourceUnprocessableEntity'];
+export type ResponseSourceNotFound = components['responses']['SourceNotFound'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterConnectorIdPath = components['parameters']['ConnectorIdPath'];
@@ -1593,6 +1816,7 @@ export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey']
 export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
 export type ParameterConversationIdPath = components['parameters']['ConversationIdPath'];
 export type ParameterCustomToolIdPath = components['parameters']['CustomToolIdPath'];
+export type ParameterSourceIdPath = components['parameters']['SourceIdPath'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderXRateLimitLimit = components['headers']['XRateLimitLimit'];
 export type HeaderXRateLimitRemaining = components['headers']['XRateLimitRemaining'];
@@ -2211,6 +2435,164 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["CustomToolNotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSources: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
+                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
+                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
+                 *     resource IDs of about 30 characters.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sources. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
+                 *     response without creating again; the same key with another body gets
+                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
+                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceCreate"];
+            };
+        };
+        responses: {
+            /** @description The source was created and its first sync started (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["SourceConflict"];
+            422: components["responses"]["SourceUnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["SourceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SourceNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["SourceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source is deleted. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResultEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SourceNotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
