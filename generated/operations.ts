@@ -298,5 +298,66 @@ export const operationTable = {
     "body": false,
     "paginated": false,
     "idempotencyKey": false
+  },
+  "getChatbot": {
+    "method": "get",
+    "path": "/chatbots/{id}",
+    "resource": "chatbots",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(chatbot_)?[0-9a-fA-F]{24}$",
+        "maxLength": 32
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "listTeamMembers": {
+    "method": "get",
+    "path": "/team",
+    "resource": "team",
+    "action": "list",
+    "pathParams": [],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "getAgentAnalytics": {
+    "method": "get",
+    "path": "/analytics/agents/{agent_id}",
+    "resource": "analytics",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "agent_id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
+    "query": [
+      "since",
+      "until",
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "getOrganization": {
+    "method": "get",
+    "path": "/org",
+    "resource": "organization",
+    "action": "retrieve",
+    "pathParams": [],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
   }
 } as const;

@@ -340,6 +340,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chatbots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The chatbot's ID, prefixed (`chatbot_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     chatbot, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["ChatbotIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a chatbot
+         * @description Returns one chatbot. Chatbots are read-only in v1. An unknown ID and one of another org both
+         *     get `404 not_found` (the generic code: chatbots have no code of their own).
+         */
+        get: operations["getChatbot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List team members
+         * @description Returns every member of the org in one response: the list is not paginated, and `meta` has
+         *     only `request_id`. The team is read-only in v1: invite and remove members in the dashboard.
+         */
+        get: operations["listTeamMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                agent_id: components["parameters"]["AnalyticsAgentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an agent's analytics
+         * @description Returns an agent's analytics over a time window, 30 days up to now unless you set `since` and
+         *     `until`. **Beta:** `data` is a free-form object whose keys are not stable yet; read the ones
+         *     you know and ignore the others. `cursor` and `limit` page through row lists inside the
+         *     response. A bad date range or a malformed cursor gets `422 validation_failed`.
+         */
+        get: operations["getAgentAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the organization
+         * @description Returns the org the API key belongs to: its plan, credits and limits. Check `credits.remaining`
+         *     before bulk work, compare `limits.agents` with your agent count, and warn when `trial.end_date`
+         *     is less than 7 days away.
+         */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -443,7 +542,7 @@ export interface components {
          *     response's HTTP status. The table in the Errors section lists each code with its status.
          * @example not_found
          */
-        ErrorCode: "invalid_json" | "unauthorized" | "insufficient_scope" | "not_found" | "agent_not_found" | "conversation_not_found" | "custom_tool_not_found" | "source_not_found" | "agent_handle_taken" | "upload_source_exists" | "idempotency_key_reused" | "idempotency_key_in_use" | "validation_failed" | "reference_not_found" | "tool_disabled" | "sub_agent_cycle" | "sub_agent_depth_exceeded" | "connector_auth_failed" | "source_type_not_creatable" | "rate_limited" | "internal_error" | "service_unavailable";
+        ErrorCode: "invalid_json" | "malformed_request" | "unauthorized" | "insufficient_scope" | "not_found" | "agent_not_found" | "conversation_not_found" | "custom_tool_not_found" | "source_not_found" | "agent_handle_taken" | "upload_source_exists" | "idempotency_key_reused" | "idempotency_key_in_use" | "validation_failed" | "reference_not_found" | "tool_disabled" | "sub_agent_cycle" | "sub_agent_depth_exceeded" | "connector_auth_failed" | "source_type_not_creatable" | "rate_limited" | "internal_error" | "service_unavailable";
         /** @description What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support. */
         ApiError: {
             code: components["schemas"]["ErrorCode"];
@@ -1380,8 +1479,257 @@ export interface components {
             data: components["schemas"]["Source"];
             meta: components["schemas"]["Meta"];
         };
+        /**
+         * @description A chatbot's ID as the API returns it, `chatbot_` followed by 24 lowercase hex digits (32
+         *     characters). Treat it as opaque.
+         * @example chatbot_64f1c0ef2ec711ef6dc1dcb0
+         */
+        ChatbotId: string;
+        /**
+         * @description A chat widget that visitors of a website talk to, answered by one agent. Chatbots are read-only
+         *     in v1: create and change them in the dashboard. New fields may appear at any time: ignore the
+         *     ones you do not know.
+         */
+        Chatbot: {
+            id: components["schemas"]["ChatbotId"];
+            /**
+             * @description The widget ID used in the embed script, safe to publish; at most 128 characters.
+             * @example cb_abc123xyz
+             */
+            public_id: string;
+            /**
+             * @description The display name, at most 256 characters.
+             * @example Website help
+             */
+            name: string;
+            /** @description The agent that answers; `null` when none is bound. */
+            agent_id: components["schemas"]["AgentId"] | null;
+            /**
+             * @description When false, visitors see "unavailable". Chatbots are paused automatically when their agent is
+             *     deactivated or deleted, and resumed when it is reactivated.
+             */
+            is_active: boolean;
+            /**
+             * @description Whether anonymous visitors may trigger the agent's write tools.
+             * @default false
+             */
+            allow_write_tools: boolean;
+            /** @description The domains the widget may be embedded on, at most 1,000; an empty list means any domain. */
+            allowed_domains: string[];
+            /** @description Free-form display settings; the current key is `primaryColor`. */
+            theme: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The first message visitors see, at most 4,096 characters. */
+            welcome_message: string | null;
+            /** @description When the chatbot was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the chatbot last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description One chatbot. */
+        ChatbotEnvelope: {
+            data: components["schemas"]["Chatbot"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description A team membership's ID as the API returns it, `member_` followed by 24 lowercase hex digits (31
+         *     characters). Treat it as opaque.
+         * @example member_64f1c0ef2ec711ef6dc1dca0
+         */
+        MemberId: string;
+        /**
+         * @description A user's ID as the API returns it, `user_` followed by 24 lowercase hex digits (29 characters);
+         *     the same user has the same ID in every org. Treat it as opaque.
+         * @example user_64f1c0ef2ec711ef6dc1dc90
+         */
+        UserId: string;
+        /**
+         * @description The member's role in the org: `owner`, `admin` (can manage API keys) or `member`. New values
+         *     may be added without notice: treat any other value like `member`.
+         * @example owner
+         */
+        MemberRole: "owner" | "admin" | "member";
+        /**
+         * @description A member of the org: a user and their role in it. The team is read-only in v1: invite and remove
+         *     members in the dashboard. New fields may appear at any time: ignore the ones you do not know.
+         */
+        Member: {
+            id: components["schemas"]["MemberId"];
+            user_id: components["schemas"]["UserId"];
+            /**
+             * @description The user's name, at most 256 characters; `null` when not set.
+             * @example Priya Raman
+             */
+            name: string | null;
+            /**
+             * Format: email
+             * @description The user's email address, their canonical identifier; at most 254 characters.
+             * @example priya@example.com
+             */
+            email: string;
+            role: components["schemas"]["MemberRole"];
+            /** @description False for deactivated users, who cannot log in; their data is kept. */
+            is_active: boolean;
+            /** @description When the user last logged in; `null` if never. */
+            last_login_at: components["schemas"]["Timestamp"] | null;
+            /** @description When the user was added to the org. */
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description Every member of the org, in one response. */
+        MemberList: {
+            /** @description The members, at most 10,000. */
+            data: components["schemas"]["Member"][];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description An agent's analytics over the requested window. **Beta:** the keys are not stable yet and new
+         *     ones will be added, so read the ones you know and ignore the others.
+         */
+        AgentAnalytics: {
+            [key: string]: unknown;
+        };
+        /** @description An agent's analytics (beta). */
+        AgentAnalyticsEnvelope: {
+            data: components["schemas"]["AgentAnalytics"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description An organization's ID as the API returns it, `org_` followed by 24 lowercase hex digits (28
+         *     characters). Treat it as opaque.
+         * @example org_64f1c0ef2ec711ef6dc1dc80
+         */
+        OrgId: string;
+        /**
+         * @description The org's plan. New values may be added without notice.
+         * @example trial
+         */
+        OrgPlan: "trial" | "starter" | "pro" | "enterprise";
+        /**
+         * @description The org's credits. One credit is charged per completed assistant response. Check `remaining`
+         *     before bulk work.
+         */
+        OrganizationCredits: {
+            /**
+             * Format: int64
+             * @description The credits of the current period.
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description The credits used in the current period.
+             */
+            used: number;
+            /**
+             * Format: int64
+             * @description The credits left, top-up included.
+             */
+            remaining: number;
+            /**
+             * Format: int64
+             * @description The credits bought on top of the plan.
+             */
+            top_up: number;
+            /** @description When the period's credits reset; `null` when they do not. */
+            reset_at: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description The org's caps per resource; `null` means no limit. Compare `agents` with your agent count
+         *     before creating agents.
+         */
+        OrganizationLimits: {
+            /**
+             * Format: int32
+             * @description The most agents the org may have; `null` for no limit.
+             */
+            agents: number | null;
+            /**
+             * Format: int32
+             * @description The most connectors the org may have; `null` for no limit.
+             */
+            connectors: number | null;
+            /**
+             * Format: int32
+             * @description The most knowledge sources the org may have; `null` for no limit.
+             */
+            sources: number | null;
+            /**
+             * Format: int32
+             * @description The most chatbots the org may have; `null` for no limit.
+             */
+            chatbots: number | null;
+            /**
+             * Format: int32
+             * @description The most scheduled triggers the org may have; `null` for no limit.
+             */
+            scheduled_triggers: number | null;
+            /**
+             * Format: int32
+             * @description The most custom tools the org may have; `null` for no limit.
+             */
+            custom_tool_slots: number | null;
+        };
+        /** @description The org's trial period. Warn users when `end_date` is less than 7 days away. */
+        OrganizationTrial: {
+            /** @description When the trial started. */
+            start_date: components["schemas"]["Timestamp"];
+            /** @description When the trial ends. */
+            end_date: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The org the API key belongs to: its plan, credits and limits. Billing IDs, the org's own model
+         *     keys and internal flags are never returned. New fields may appear at any time: ignore the ones
+         *     you do not know.
+         */
+        Organization: {
+            id: components["schemas"]["OrgId"];
+            /**
+             * @description The org's name, at most 256 characters.
+             * @example Acme Support
+             */
+            name: string;
+            /**
+             * @description The org's URL slug, at most 128 characters.
+             * @example acme-support
+             */
+            slug: string;
+            plan: components["schemas"]["OrgPlan"];
+            /**
+             * @description The subscription status, for example `active`; at most 128 characters.
+             * @example active
+             */
+            status: string;
+            credits: components["schemas"]["OrganizationCredits"];
+            limits: components["schemas"]["OrganizationLimits"];
+            /** @description The trial period; `null` for an org that never had one. */
+            trial: components["schemas"]["OrganizationTrial"] | null;
+            /** @description When the org was created. */
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description The key's org. */
+        OrganizationEnvelope: {
+            data: components["schemas"]["Organization"];
+            meta: components["schemas"]["Meta"];
+        };
     };
     responses: {
+        /**
+         * @description The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+         *     string cannot be decoded, such as a broken percent-encoding (`malformed_request`). Do not retry
+         *     as is; fix the request.
+         */
+        BadRequest: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /**
          * @description The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
          *     the key.
@@ -1478,19 +1826,6 @@ export interface components {
          *     which is not told apart. Do not retry.
          */
         NotFound: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
-                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description The body is not valid JSON (`invalid_json`). Do not retry as is; fix the body. */
-        BadRequest: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -1699,6 +2034,16 @@ export interface components {
          *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
          */
         SourceIdPath: string;
+        /**
+         * @description The chatbot's ID, prefixed (`chatbot_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     chatbot, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        ChatbotIdPath: string;
+        /**
+         * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        AnalyticsAgentIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -1792,6 +2137,24 @@ export type Source = components['schemas']['Source'];
 export type SourceList = components['schemas']['SourceList'];
 export type SourceCreate = components['schemas']['SourceCreate'];
 export type SourceEnvelope = components['schemas']['SourceEnvelope'];
+export type ChatbotId = components['schemas']['ChatbotId'];
+export type Chatbot = components['schemas']['Chatbot'];
+export type ChatbotEnvelope = components['schemas']['ChatbotEnvelope'];
+export type MemberId = components['schemas']['MemberId'];
+export type UserId = components['schemas']['UserId'];
+export type MemberRole = components['schemas']['MemberRole'];
+export type Member = components['schemas']['Member'];
+export type MemberList = components['schemas']['MemberList'];
+export type AgentAnalytics = components['schemas']['AgentAnalytics'];
+export type AgentAnalyticsEnvelope = components['schemas']['AgentAnalyticsEnvelope'];
+export type OrgId = components['schemas']['OrgId'];
+export type OrgPlan = components['schemas']['OrgPlan'];
+export type OrganizationCredits = components['schemas']['OrganizationCredits'];
+export type OrganizationLimits = components['schemas']['OrganizationLimits'];
+export type OrganizationTrial = components['schemas']['OrganizationTrial'];
+export type Organization = components['schemas']['Organization'];
+export type OrganizationEnvelope = components['schemas']['OrganizationEnvelope'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
@@ -1799,7 +2162,6 @@ export type ResponseTooManyRequests = components['responses']['TooManyRequests']
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseNotFound = components['responses']['NotFound'];
-export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseAgentConflict = components['responses']['AgentConflict'];
 export type ResponseAgentUnprocessableEntity = components['responses']['AgentUnprocessableEntity'];
 export type ResponseAgentNotFound = components['responses']['AgentNotFound'];
@@ -1817,6 +2179,8 @@ export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
 export type ParameterConversationIdPath = components['parameters']['ConversationIdPath'];
 export type ParameterCustomToolIdPath = components['parameters']['CustomToolIdPath'];
 export type ParameterSourceIdPath = components['parameters']['SourceIdPath'];
+export type ParameterChatbotIdPath = components['parameters']['ChatbotIdPath'];
+export type ParameterAnalyticsAgentIdPath = components['parameters']['AnalyticsAgentIdPath'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderXRateLimitLimit = components['headers']['XRateLimitLimit'];
 export type HeaderXRateLimitRemaining = components['headers']['XRateLimitRemaining'];
@@ -1856,6 +2220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectorList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
@@ -1893,6 +2258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectorDetailEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1934,6 +2300,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
@@ -2014,6 +2381,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AgentNotFound"];
@@ -2051,6 +2419,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResultEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AgentNotFound"];
@@ -2183,6 +2552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
@@ -2223,6 +2593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationDetailEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ConversationNotFound"];
@@ -2264,6 +2635,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomToolList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
@@ -2344,6 +2716,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomToolEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["CustomToolNotFound"];
@@ -2381,6 +2754,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResultEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["CustomToolNotFound"];
@@ -2473,6 +2847,7 @@ export interface operations {
                     "application/json": components["schemas"]["SourceList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
@@ -2553,6 +2928,7 @@ export interface operations {
                     "application/json": components["schemas"]["SourceEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["SourceNotFound"];
@@ -2590,10 +2966,161 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResultEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["SourceNotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChatbot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The chatbot's ID, prefixed (`chatbot_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     chatbot, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["ChatbotIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chatbot. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatbotEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every member of the org. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgentAnalytics: {
+        parameters: {
+            query?: {
+                /** @description The start of the window (inclusive); 30 days ago when left out. */
+                since?: string;
+                /** @description The end of the window; now when left out. It must be after `since`. */
+                until?: string;
+                /**
+                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
+                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
+                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
+                 *     resource IDs of about 30 characters.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                agent_id: components["parameters"]["AnalyticsAgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent's analytics (beta). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentAnalyticsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's org. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
