@@ -444,17 +444,15 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The request's unique ID, `req_` followed by letters or digits (16 hex digits today). The same
-         *     value is sent in the `X-Request-ID` header. Log it and quote it to Macha support. *Decision:* at
-         *     most 128 characters; the docs give no length, and 128 holds any request-ID scheme (`req_` and a
-         *     32-digit UUID is 36).
+         * @description The request's unique ID, `req_` followed by letters or digits (16 hex digits today), at most 128
+         *     characters. The same value is sent in the `X-Request-ID` header. Log it and quote it to Macha
+         *     support.
          * @example req_a0b88aa084bac0f7
          */
         RequestId: string;
         /**
          * @description A connector's ID as the API returns it: `connector_` followed by 24 lowercase hex digits (a
-         *     MongoDB ObjectId). Treat it as opaque. *Decision:* the docs' own examples often have 23 hex digits;
-         *     those are typos, and the rule is 24, so an ID is 34 characters long.
+         *     MongoDB ObjectId), 34 characters. Treat it as opaque.
          * @example connector_64f1c0ef2ec711ef6dc1dcf0
          */
         ConnectorId: string;
@@ -487,27 +485,23 @@ export interface components {
         Connector: {
             id: components["schemas"]["ConnectorId"];
             /**
-             * @description The integration, for example `zendesk`, `slack`, `shopify`, `notion`, `freshdesk` or `stripe`.
-             *     The list grows as Macha adds integrations, so this is a plain string, not an enum.
-             *     *Decision:* at most 128 characters; the docs give no length, and types are short slugs.
+             * @description The integration, for example `zendesk`, `slack`, `shopify`, `notion`, `freshdesk` or `stripe`,
+             *     at most 128 characters. The list grows as Macha adds integrations, so this is a plain string,
+             *     not an enum.
              * @example zendesk
              */
             type: string;
             /**
-             * @description Display name. Tells apart several instances of one type ("Production Zendesk" and "Sandbox
-             *     Zendesk"). *Decision:* at most 256 characters, the bound of every display name in this spec;
-             *     the docs give none, and a name is one line in the dashboard.
+             * @description Display name, at most 256 characters. Tells apart several instances of one type ("Production
+             *     Zendesk" and "Sandbox Zendesk").
              * @example Production Zendesk
              */
             name: string;
             status: components["schemas"]["ConnectorStatus"];
             /**
-             * @description A human-readable reason when `status` is not `connected`, otherwise `null`. *Decision:* the
-             *     object page puts it in the summary shape but the list example leaves it out, so in list items
-             *     it is optional: treat a missing value as `null`. The retrieve endpoint always sends it.
-             *     *Decision:* at most 65,536 characters. The docs give no length, and the reason may carry the
-             *     third party's own error text, whose length Macha does not control; the bound is generous so
-             *     that no real reason makes a response invalid.
+             * @description A human-readable reason when `status` is not `connected`, otherwise `null`; at most 65,536
+             *     characters. List items may leave it out: treat a missing value as `null`. The retrieve endpoint
+             *     always sends it.
              * @example null
              */
             status_reason?: string | null;
@@ -523,9 +517,7 @@ export interface components {
             request_id: components["schemas"]["RequestId"];
             /**
              * @description Send it back as `cursor` to get the next page; `null` on the last page. Opaque: never build or
-             *     parse one. *Decision:* at most 2,048 characters, the bound of the `cursor` parameter it is sent
-             *     back as. Cursor encoding is outside the v1 contract, but a cursor travels in a URL, which
-             *     keeps any real one far below that.
+             *     parse one. At most 2,048 characters.
              * @example connector_64f1c0ef2ec711ef6dc1dcd9
              */
             next_cursor: string | null;
@@ -547,10 +539,8 @@ export interface components {
         ApiError: {
             code: components["schemas"]["ErrorCode"];
             /**
-             * @description A human-readable explanation. The wording may change at any time; never parse it.
-             *     *Decision:* at most 65,536 characters. The docs give no length; the bound is generous on
-             *     purpose, because a message that quotes the offending input must still arrive as this API
-             *     error instead of failing the response's validation.
+             * @description A human-readable explanation, at most 65,536 characters. The wording may change at any time;
+             *     never parse it.
              * @example Connector not found.
              */
             message: string;
@@ -570,24 +560,18 @@ export interface components {
         /** @description A tool a connector exposes to agents. New fields may appear at any time. */
         Tool: {
             /**
-             * @description The base tool name. Use it as `name` in a tool reference. It is never a multi-instance suffix:
-             *     `connector_id` in the reference tells instances of one type apart. *Decision:* at most 128
-             *     characters, the bound of tool names in tool references; the docs give none, and OpenAI's API,
-             *     for one, limits function names to 64.
+             * @description The base tool name, 1–128 characters. Use it as `name` in a tool reference. It is never a
+             *     multi-instance suffix: `connector_id` in the reference tells instances of one type apart.
              * @example zendesk_get_ticket
              */
             name: string;
             /**
-             * @description Human-friendly name shown in the dashboard. *Decision:* at most 256 characters, the bound of
-             *     every display name in this spec.
+             * @description Human-friendly name shown in the dashboard, at most 256 characters.
              * @example Get Ticket
              */
             label: string;
             /**
-             * @description The description the model reads to decide when to call the tool. *Decision:* at most 65,536
-             *     characters. The docs give no length, and the text comes from the integration, whose length
-             *     Macha does not control; the bound is generous so that no real description makes the
-             *     connector invalid, and only a runaway value is refused.
+             * @description The description the model reads to decide when to call the tool, at most 65,536 characters.
              * @example Fetch a Zendesk ticket by ID.
              */
             description: string;
@@ -616,8 +600,7 @@ export interface components {
             status_reason: string | null;
             /**
              * @description Every tool this connector's type exposes, including the ones turned off for this instance
-             *     (`disabled`). *Decision:* at most 1,000 tools; the docs give no limit, an integration
-             *     exposes tens of tools, and OpenAI's API, for one, accepts at most 128 per request.
+             *     (`disabled`); at most 1,000.
              */
             tools: components["schemas"]["Tool"][];
         };
@@ -638,8 +621,7 @@ export interface components {
         AgentId: string;
         /**
          * @description The agent's handle, used for @mentions: a letter, then letters and digits (camelCase by
-         *     convention). Unique within the org, ignoring case. *Decision:* at most 128 characters; the docs
-         *     give no length, and a handle is typed after an @ in chat.
+         *     convention), at most 128 characters. Unique within the org, ignoring case.
          * @example readOnlyZendesk
          */
         AgentHandle: string;
@@ -664,7 +646,8 @@ export interface components {
             /** @description Short summary shown in the dashboard list, at most 4,096 characters. */
             description?: string | null;
             /**
-             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128 characters.
+             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128
+             *     characters.
              * @example gpt-5.4
              */
             model: string | null;
@@ -700,20 +683,19 @@ export interface components {
         };
         /**
          * @description A reference to a tool an agent may call. Build it from `GET /connectors/{id}`: `name` from
-         *     `tools[].name` and `connector_id` from the connector's `id`. *Decision:* no other fields are
-         *     allowed (see `AgentCreate`).
+         *     `tools[].name` and `connector_id` from the connector's `id`. For a custom tool, `name` is its
+         *     `custom_…` name and `connector_id` is `null`. No other fields are allowed.
          */
         ToolRef: {
             /**
              * @description The base tool name (`tools[].name`), never a multi-instance suffix. For a custom tool, its
-             *     `custom_…` name. *Decision:* at most 128 characters; the docs give no length, and OpenAI's
-             *     API, for one, limits function names to 64.
+             *     `custom_…` name. 1–128 characters.
              * @example zendesk_get_ticket
              */
             name: string;
             /**
-             * @description The connector instance that provides the tool, in its prefixed form. `null` for built-in and
-             *     knowledge tools. *Decision:* the docs leave custom tools open; send `null` for them too.
+             * @description The connector instance that provides the tool, in its prefixed form: always sent, `null` for
+             *     built-in, knowledge and custom tools.
              */
             connector_id: components["schemas"]["ConnectorId"] | null;
         };
@@ -724,17 +706,15 @@ export interface components {
          */
         SourceId: string;
         /**
-         * @description The ID of a document inside a data source, starting `doc_`. *Decision:* the docs do not give the
-         *     rest of the format, so this spec only requires the prefix and letters or digits after it, at
-         *     most 128 characters in all (`doc_` and a 24-hex ObjectId would be 28).
+         * @description The ID of a document inside a data source: `doc_` followed by letters or digits, at most 128
+         *     characters.
          * @example doc_6a39a4f1c0ef2ec711ef6dd2
          */
         DocumentId: string;
         /**
          * @description A knowledge source the agent may search: all of its documents (`scope: all`), or only the ones
-         *     listed in `documents` (`scope: selected`, where `documents` is required). *Decision:* no other
-         *     fields are allowed (see `AgentCreate`), so `documents` with `scope: all` is refused instead of
-         *     silently ignored.
+         *     listed in `documents` (`scope: selected`, where `documents` is required). No other fields are
+         *     allowed: `documents` with `scope: all` is refused.
          */
         DataSourceRef: {
             source_id: components["schemas"]["SourceId"];
@@ -750,10 +730,7 @@ export interface components {
              * @constant
              */
             scope: "selected";
-            /**
-             * @description The documents the agent may use. *Decision:* at most 10,000; the docs give no limit, and a
-             *     website source can hold thousands of pages. To use more, use `scope: all`.
-             */
+            /** @description The documents the agent may use, 1–10,000. To use more, use `scope: all`. */
             documents: components["schemas"]["DocumentId"][];
         };
         /**
@@ -842,21 +819,16 @@ export interface components {
             is_active: boolean;
             /** @description Hex colour shown in the dashboard; `#6366f1` unless set. */
             color: components["schemas"]["HexColor"] | null;
-            /**
-             * @description An emoji or an image URL. *Decision:* at most 8,192 characters, four times the bound of a
-             *     create request, so that a long signed image URL set in the dashboard still fits.
-             */
+            /** @description An emoji or an image URL, at most 8,192 characters. */
             avatar: string | null;
             /**
              * Format: int32
-             * @description How many tools are assigned. *Decision:* at most 10,000; the docs give no limit, and this is
-             *     far above the 256 tools a create request may send.
+             * @description How many tools are assigned.
              */
             tools_count: number;
             /**
              * Format: int32
-             * @description How many agents this one can hand off to. *Decision:* at most 10,000; the docs give no limit,
-             *     and this is far above the 256 sub-agents a create request may send.
+             * @description How many agents this one can hand off to.
              */
             sub_agents_count: number;
             /** @description When the agent was created. */
@@ -1047,7 +1019,8 @@ export interface components {
         /** @description A tool call of an assistant message. New fields may appear at any time. */
         ToolCall: {
             /**
-             * @description The call's ID, assigned by the model provider (for example `call_abc`), at most 256 characters.
+             * @description The call's ID, assigned by the model provider (for example `call_abc`), at most 256
+             *     characters.
              * @example call_abc
              */
             id: string;
@@ -1124,7 +1097,8 @@ export interface components {
          */
         CustomToolMethod: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
         /**
-         * @description Fixed headers sent with every call of the tool, by name, at most 64. Each value is at most 8,192 characters.
+         * @description Fixed headers sent with every call of the tool, by name, at most 64. Each value is at most 8,192
+         *     characters.
          * @example {
          *       "Accept": "application/json"
          *     }
@@ -1220,7 +1194,8 @@ export interface components {
             type: components["schemas"]["ToolType"];
             method: components["schemas"]["CustomToolMethod"];
             /**
-             * @description The URL called, with `{{param}}` placeholders filled in at call time; at most 2,048 characters.
+             * @description The URL called, with `{{param}}` placeholders filled in at call time; at most 2,048
+             *     characters.
              * @example https://api.postmarkapp.com/templates?count={{count}}
              */
             url: string;
@@ -1334,7 +1309,10 @@ export interface components {
              */
             type?: components["schemas"]["ToolType"];
             headers?: components["schemas"]["CustomToolHeaders"];
-            /** @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at most 65,536 characters. */
+            /**
+             * @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at
+             *     most 65,536 characters.
+             */
             body_template?: string;
             /** @description The inputs the model fills in, at most 64. */
             parameters?: components["schemas"]["CustomToolParameter"][];
@@ -1373,7 +1351,10 @@ export interface components {
             /** @description `read` tools run without asking; `write` tools wait for approval in chat. */
             type?: components["schemas"]["ToolType"];
             headers?: components["schemas"]["CustomToolHeaders"];
-            /** @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at most 65,536 characters. */
+            /**
+             * @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at
+             *     most 65,536 characters.
+             */
             body_template?: string;
             /** @description The inputs the model fills in, at most 64. */
             parameters?: components["schemas"]["CustomToolParameter"][];
@@ -1417,7 +1398,10 @@ export interface components {
             name: string;
             /** @description For `type: connector`, the connector it comes from; otherwise `null`. */
             connector_id?: components["schemas"]["ConnectorId"] | null;
-            /** @description For `type: connector`, the connector type (`google`, `notion`, `confluence`, `zendesk`…); otherwise `null`. */
+            /**
+             * @description For `type: connector`, the connector type (`google`, `notion`, `confluence`, `zendesk`…);
+             *     otherwise `null`.
+             */
             connector_type?: string | null;
             sync_status: components["schemas"]["SourceSyncStatus"];
             /** @description When the last sync finished; `null` before the first one. */
@@ -1992,10 +1976,8 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-         *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-         *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-         *     resource IDs of about 30 characters.
+         * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+         *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
          */
         Cursor: string;
         /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -2007,10 +1989,11 @@ export interface components {
          */
         ConnectorIdPath: string;
         /**
-         * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-         *     response without creating again; the same key with another body gets
-         *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-         *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+         * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+         *     the stored response without running the operation again; the same key with another body gets
+         *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+         *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+         *     spaces; a UUID v4 is the usual choice.
          */
         IdempotencyKey: string;
         /**
@@ -2051,26 +2034,17 @@ export interface components {
         XRequestId: components["schemas"]["RequestId"];
         /**
          * @description The limit of whichever rate-limit window runs out first (1000 per minute or 10000 per hour today;
-         *     the numbers may be raised). *Decision:* since the docs say the numbers may be raised, the only
-         *     upper bound is the int32 range.
+         *     the numbers may be raised).
          */
         XRateLimitLimit: number;
-        /**
-         * @description Requests left in that window. *Decision:* bounded by the int32 range only, like
-         *     `X-RateLimit-Limit`.
-         */
+        /** @description Requests left in that window. */
         XRateLimitRemaining: number;
         /**
          * @description When that window resets, in Unix epoch seconds (the one timestamp of the API that is not
-         *     ISO 8601). *Decision:* an int64, since epoch seconds overflow int32 in 2038; at most
-         *     253402300799, the last second of year 9999, the latest instant an ISO 8601 timestamp of the
-         *     API can name.
+         *     ISO 8601).
          */
         XRateLimitReset: number;
-        /**
-         * @description Seconds to wait before retrying. *Decision:* at most 86,400 (a day); the docs give no maximum,
-         *     and the longest documented rate-limit window is one hour, so no real wait comes near it.
-         */
+        /** @description Seconds to wait before retrying, at most 86,400. */
         RetryAfter: number;
     };
     pathItems: never;
@@ -2192,10 +2166,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-                 *     resource IDs of about 30 characters.
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -2272,10 +2244,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-                 *     resource IDs of about 30 characters.
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -2314,10 +2284,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-                 *     response without creating again; the same key with another body gets
-                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2330,7 +2301,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The agent was created (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            /**
+             * @description The agent was created (or, for a replayed `Idempotency-Key`, the stored response of the
+             *     first request).
+             */
             201: {
                 headers: {
                     "X-Request-ID": components["headers"]["XRequestId"];
@@ -2434,10 +2408,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-                 *     response without creating again; the same key with another body gets
-                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2456,7 +2431,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated agent (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            /**
+             * @description The updated agent (or, for a replayed `Idempotency-Key`, the stored response of the first
+             *     request).
+             */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["XRequestId"];
@@ -2496,7 +2474,10 @@ export interface operations {
                 parent_conversation_id?: string;
                 /** @description Only the conversation with this per-org sequence number. */
                 conversation_number?: number;
-                /** @description Only conversations whose last message is at or after this time (`last_message_at >= since`): the older name of `last_message_after`. */
+                /**
+                 * @description Only conversations whose last message is at or after this time (`last_message_at >= since`): the
+                 *     older name of `last_message_after`.
+                 */
                 since?: string;
                 /** @description Only conversations created at or after this time (the range is half-open: `created_at >= created_after`). */
                 created_after?: string;
@@ -2524,10 +2505,8 @@ export interface operations {
                 /** @description Case-insensitive regular expression matched against the conversation **title only**, at most 256 characters. */
                 q?: string;
                 /**
-                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-                 *     resource IDs of about 30 characters.
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -2607,10 +2586,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-                 *     resource IDs of about 30 characters.
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -2649,10 +2626,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-                 *     response without creating again; the same key with another body gets
-                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2665,7 +2643,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tool was created (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            /**
+             * @description The tool was created (or, for a replayed `Idempotency-Key`, the stored response of the first
+             *     request).
+             */
             201: {
                 headers: {
                     "X-Request-ID": components["headers"]["XRequestId"];
@@ -2769,10 +2750,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-                 *     response without creating again; the same key with another body gets
-                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2791,7 +2773,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated tool (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            /**
+             * @description The updated tool (or, for a replayed `Idempotency-Key`, the stored response of the first
+             *     request).
+             */
             200: {
                 headers: {
                     "X-Request-ID": components["headers"]["XRequestId"];
@@ -2819,10 +2804,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-                 *     resource IDs of about 30 characters.
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -2861,10 +2844,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-                 *     response without creating again; the same key with another body gets
-                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2877,7 +2861,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The source was created and its first sync started (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            /**
+             * @description The source was created and its first sync started (or, for a replayed `Idempotency-Key`, the
+             *     stored response of the first request).
+             */
             201: {
                 headers: {
                     "X-Request-ID": components["headers"]["XRequestId"];
@@ -3052,10 +3039,8 @@ export interface operations {
                 /** @description The end of the window; now when left out. It must be after `since`. */
                 until?: string;
                 /**
-                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-                 *     resource IDs of about 30 characters.
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
