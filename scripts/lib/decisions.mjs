@@ -81,7 +81,7 @@ export async function decisionProblems({ root, bundle }) {
       refTarget(bundle, pointer);
     } catch {
       problems.push(
-        `${DECISIONS_FILE}: '${pointer}' points at nothing in the bundle; move the decision to the node it is about, or delete it`,
+        `${DECISIONS_FILE}: '${pointer}' points at nothing in the bundle; move it to its node, or delete it`,
       );
     }
     const record = /** @type {Record<string, unknown>} */ (entry ?? {});
@@ -91,7 +91,7 @@ export async function decisionProblems({ root, bundle }) {
   }
   for (const pointer of decisionNotes(bundle, '#', [])) {
     problems.push(
-      `${pointer}: a "Decision:" note in a description; state the contract there and move the reason to ${DECISIONS_FILE}`,
+      `${pointer}: a "Decision:" note in a description; state the contract, move the reason to ${DECISIONS_FILE}`,
     );
   }
   return problems;

@@ -51,7 +51,8 @@ describe('decisions', () => {
       ].join('\n'),
     );
     expect(await decisionProblems({ root, bundle })).toEqual([
-      "docs/decisions.yaml: '#/components/schemas/Colour' points at nothing in the bundle; move the decision to the node it is about, or delete it",
+      "docs/decisions.yaml: '#/components/schemas/Colour' points at nothing in the bundle; " +
+        'move it to its node, or delete it',
     ]);
   });
 
@@ -74,7 +75,7 @@ describe('decisions', () => {
     expect(problems).toEqual([expect.stringMatching(/^#\/components\/schemas\/HexColor\/description: a "Decision:"/)]);
   });
 
-  test('the step writes the table into scratch, one row per decision, and docs/decisions.md is up to date', async () => {
+  test('the step writes one row per decision into scratch, and docs/decisions.md is up to date', async () => {
     const note = await writeDecisions({ root: ROOT, bundle, scratch });
     const decisions = await readDecisions(ROOT);
     expect(note).toBe(`${decisions.length} decisions`);
