@@ -817,7 +817,10 @@ export interface components {
             model: string | null;
             /** @description Whether the agent can be chatted with and fired by triggers. */
             is_active: boolean;
-            /** @description Hex colour shown in the dashboard; `#6366f1` unless set. */
+            /**
+             * @description Hex colour shown in the dashboard.
+             * @default #6366f1
+             */
             color: components["schemas"]["HexColor"] | null;
             /** @description An emoji or an image URL, at most 8,192 characters. */
             avatar: string | null;
