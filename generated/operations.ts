@@ -11,6 +11,17 @@ export const defaultBaseUrl = "https://dashboard.getmacha.com/api/v1";
 
 /** Every operation of the spec, as the client's resource methods need it. */
 export const operationTable = {
+  "getDiscovery": {
+    "method": "get",
+    "path": "/",
+    "resource": "meta",
+    "action": "discover",
+    "pathParams": [],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
   "listConnectors": {
     "method": "get",
     "path": "/connectors",
