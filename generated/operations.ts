@@ -11,17 +11,6 @@ export const defaultBaseUrl = "https://dashboard.getmacha.com/api/v1";
 
 /** Every operation of the spec, as the client's resource methods need it. */
 export const operationTable = {
-  "getDiscovery": {
-    "method": "get",
-    "path": "/",
-    "resource": "meta",
-    "action": "discover",
-    "pathParams": [],
-    "query": [],
-    "body": false,
-    "paginated": false,
-    "idempotencyKey": false
-  },
   "listConnectors": {
     "method": "get",
     "path": "/connectors",
@@ -173,26 +162,6 @@ export const operationTable = {
     ],
     "body": false,
     "paginated": false,
-    "idempotencyKey": false
-  },
-  "listConversationMessages": {
-    "method": "get",
-    "path": "/conversations/{id}/messages",
-    "resource": "conversations",
-    "action": "listMessages",
-    "pathParams": [
-      {
-        "name": "id",
-        "pattern": "^(conv_)?[0-9a-fA-F]{24}$",
-        "maxLength": 29
-      }
-    ],
-    "query": [
-      "cursor",
-      "limit"
-    ],
-    "body": false,
-    "paginated": true,
     "idempotencyKey": false
   },
   "listCustomTools": {
@@ -362,7 +331,7 @@ export const operationTable = {
     "method": "get",
     "path": "/analytics/agents/{agent_id}",
     "resource": "analytics",
-    "action": "retrieveAgent",
+    "action": "retrieve",
     "pathParams": [
       {
         "name": "agent_id",
