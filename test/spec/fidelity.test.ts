@@ -138,6 +138,14 @@ describe('stated rules of operations', () => {
 });
 
 describe('stated shapes', () => {
+  test('GET / needs no key: no security requirement, no scope, no 401 or 403', () => {
+    const discovery = refTarget(bundle, '#/paths/~1/get') as Node;
+    expect(discovery.security).toEqual([]);
+    expect(discovery['x-required-scope']).toBeUndefined();
+    expect(Object.keys(discovery.responses as Node)).not.toEqual(expect.arrayContaining(['401']));
+    expect(Object.keys(discovery.responses as Node)).not.toEqual(expect.arrayContaining(['403']));
+  });
+
   test('sub_agents may not include the agent itself, and the docs say so in the schema', () => {
     const description = String(at(`${schema('AgentCreate')}/allOf/0/properties/sub_agents`).description);
     expect(description).toMatch(/may not include the agent's own ID/);
