@@ -21,6 +21,7 @@ describe('stated defaults are default keywords', () => {
     [`${schema('SourceCreate')}/properties/config/properties/indexed`, false],
     [`${schema('Chatbot')}/properties/allow_write_tools`, false],
     ['#/components/parameters/Limit/schema', 25],
+    ['#/components/parameters/MessageLimit/schema', 50],
   ])('%s defaults to %j', (pointer, value) => {
     expect(refTarget(bundle, pointer).default).toEqual(value);
   });
@@ -71,6 +72,7 @@ describe('stated rules of operations', () => {
     ['deleteAgent', 'agents:delete'],
     ['listConversations', 'conversations:read'],
     ['getConversation', 'conversations:read'],
+    ['listConversationMessages', 'conversations:read'],
     ['listCustomTools', 'custom_tools:read'],
     ['deleteCustomTool', 'custom_tools:delete'],
     ['getSource', 'sources:read'],
@@ -89,6 +91,7 @@ describe('stated rules of operations', () => {
     ['deleteAgent', '404', 'agent_not_found'],
     ['getAgentAnalytics', '404', 'agent_not_found'],
     ['getConversation', '404', 'conversation_not_found'],
+    ['listConversationMessages', '404', 'conversation_not_found'],
     ['getCustomTool', '404', 'custom_tool_not_found'],
     ['deleteSource', '404', 'source_not_found'],
     ['getChatbot', '404', 'not_found'],
