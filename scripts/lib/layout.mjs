@@ -50,7 +50,8 @@ function fileRefs(value, found = new Set()) {
  * @param {string} url
  */
 export function pathFileName(url) {
-  return `${url.replace(/^\//, '').replaceAll('/', '_')}.yaml`;
+  // The root path has no segment to name its file after: `_.yaml`.
+  return `${url.replace(/^\//, '').replaceAll('/', '_') || '_'}.yaml`;
 }
 
 /**

@@ -1,20 +1,45 @@
 // Lint rules for the Macha conventions that Redocly's configurable rules cannot express.
 // Each rule reports at the node to change, so the lint output names the file and line.
 
-/** The operation's one security role must be the scope it names in x-required-scope. */
+/**
+ * An operation either needs a key or is public. With a key: its one security role is the scope it
+ * names in x-required-scope, and it declares 401 and 403. Public (`security: []`, like GET /): no
+ * scope, and no 401 or 403, which it can never answer.
+ */
 function ScopeConsistent() {
   return {
     Operation: {
       enter(operation, ctx) {
         const scope = operation['x-required-scope'];
         const requirements = operation.security ?? [];
+        const statuses = Object.keys(operation.responses ?? {});
+        if (Array.isArray(operation.security) && requirements.length === 0) {
+          const wrong = [
+            scope !== undefined && 'x-required-scope',
+            ...statuses.filter((s) => s === '401' || s === '403'),
+          ];
+          if (wrong.some(Boolean)) {
+            ctx.report({
+              message: `a public operation (security: []) has no ${wrong.filter(Boolean).join(', ')}.`,
+              location: ctx.location.child('security'),
+            });
+          }
+          return;
+        }
         const roles = requirements.flatMap((requirement) => Object.values(requirement).flat());
         if (requirements.length !== 1 || roles.length !== 1 || roles[0] !== scope) {
           ctx.report({
             message:
               `security must name exactly the scope of x-required-scope (${scope ?? 'missing'}), ` +
-              `found [${roles.join(', ')}].`,
+              `found [${roles.join(', ')}]; a public operation says security: [].`,
             location: ctx.location.child('security'),
+          });
+        }
+        const missing = ['401', '403'].filter((status) => !statuses.includes(status));
+        if (missing.length > 0) {
+          ctx.report({
+            message: `an operation that needs a key declares ${missing.join(' and ')}.`,
+            location: ctx.location.child('responses'),
           });
         }
       },
