@@ -7,20 +7,23 @@ import { generate } from './generate.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
 import { StepError } from './lib/steps.mjs';
 
+/** What generate writes that is committed: generated/ and the decisions table. */
+const CHECKED = ['generated', 'docs/decisions.md'];
+
 /**
  * Regenerates root and fails when generated/ is not what is committed.
  * @param {{ root: string }} options
  */
 export async function generateCheck({ root }) {
   await generate({ root });
-  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'generated'], {
+  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', ...CHECKED], {
     cwd: root,
     encoding: 'utf8',
   });
   if (status.trim() !== '') {
     throw new StepError(
-      `generated/ is out of date with spec/:\n${status.trimEnd()}\n` +
-        'Fix: run `npm run generate` and commit generated/ (never edit generated files by hand).',
+      `generated files are out of date with spec/:\n${status.trimEnd()}\n` +
+        'Fix: run `npm run generate` and commit generated/ and docs/decisions.md (never edit them by hand).',
     );
   }
 }

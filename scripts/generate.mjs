@@ -12,6 +12,7 @@ import { isMain, runScript } from './lib/cli.mjs';
 import { withLock } from './lib/lock.mjs';
 import { moveIntoPlace, recoverMove, scratchOutputs } from './lib/move.mjs';
 import { bundleYaml } from './lib/openapi.mjs';
+import { writeDecisions } from './lib/decisions.mjs';
 import { operationsStep } from './lib/operations.mjs';
 import { GENERATED_FILES } from './lib/releases.mjs';
 import { log, step, StepError } from './lib/steps.mjs';
@@ -96,6 +97,7 @@ export const STEPS = /** @type {[string, (input: StepInput) => Promise<unknown>]
   ['types (openapi-typescript)', types],
   ['operation table + client declarations', operationsStep],
   ['docs (redoc)', docs],
+  ['decisions table (docs/decisions.md)', writeDecisions],
   ['package (tsc → dist/package)', clientPackage],
 ]);
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { codeProblems } from './lib/code-checks.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
+import { checkDecisions } from './lib/decisions.mjs';
 import { checkLayout, refCycles } from './lib/layout.mjs';
 import { assertMarkdownHtml } from './lib/markdown-html.mjs';
 import { loadBundle } from './lib/openapi.mjs';
@@ -31,6 +32,7 @@ export const SPEC_CHECKS = /** @type {const} */ ([
   ['lint (redocly)', redoclyRules],
   ['lint (layout)', checkLayout],
   ['lint (markdown html)', assertMarkdownHtml],
+  ['lint (decisions)', checkDecisions],
   ['lint (spectral owasp)', spectralLint],
 ]);
 

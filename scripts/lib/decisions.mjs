@@ -144,14 +144,22 @@ export function decisionsMarkdown(decisions) {
 }
 
 /**
+ * The lint check on the step shape: throws a StepError listing every decisionProblems line.
+ * @param {{ root: string, bundle: Record<string, any> }} context
+ */
+export async function checkDecisions(context) {
+  const problems = await decisionProblems(context);
+  if (problems.length > 0) throw new StepError(problems.join('\n'));
+}
+
+/**
  * Pipeline step: writes `<scratch>/docs/decisions.md`, the table of every decision, after checking
  * that each one still points at a node of the bundle. Returns a one-line note.
  * @param {{ root: string, bundle: Record<string, any>, scratch: string }} context
  * @returns {Promise<string>}
  */
 export async function writeDecisions({ root, bundle, scratch }) {
-  const problems = await decisionProblems({ root, bundle });
-  if (problems.length > 0) throw new StepError(problems.join('\n'));
+  await checkDecisions({ root, bundle });
   const decisions = await readDecisions(root);
   const target = path.join(scratch, DECISIONS_TABLE);
   await mkdir(path.dirname(target), { recursive: true });

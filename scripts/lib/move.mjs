@@ -88,13 +88,14 @@ async function makeWritable(target) {
 }
 
 /**
- * The outputs of a scratch folder: each file under scratch/generated/ and each folder under
+ * The outputs of a scratch folder: each file under scratch/generated/ and scratch/docs/ (the
+ * generated decisions table beside the hand-written maintainer docs) and each folder under
  * scratch/dist/ (relative to the scratch folder), in that order.
  * @param {string} scratch
  */
 export async function scratchOutputs(scratch) {
   const outputs = [];
-  for (const top of ['generated', 'dist']) {
+  for (const top of ['generated', 'docs', 'dist']) {
     const entries = await readdir(path.join(scratch, top)).catch(() => []);
     for (const entry of entries.sort()) outputs.push(path.join(top, entry));
   }
