@@ -36,6 +36,19 @@ export const defaultBaseUrl = "https://dashboard.getmacha.com/api/v1";
 
 /** Every operation of the spec, by operationId. */
 export const operationTable: Readonly<Record<string, OperationEntry>> = {
+  "getDiscovery": {
+    "method": "get",
+    "path": "/",
+    "regex": "^/$",
+    "resource": "meta",
+    "action": "discover",
+    "pathParams": [],
+    "query": [],
+    "body": false,
+    "envelope": true,
+    "paginated": false,
+    "idempotencyKey": false
+  },
   "listConnectors": {
     "method": "get",
     "path": "/connectors",
@@ -74,6 +87,7 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
   "listAgents": {
     "method": "get",
     "path": "/agents",
+    "regex": "^/agents$",
     "resource": "agents",
     "action": "list",
     "pathParams": [],
@@ -82,6 +96,7 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
       "limit"
     ],
     "body": false,
+    "envelope": true,
     "paginated": true,
     "idempotencyKey": false
   },
@@ -101,6 +116,7 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
   "getAgent": {
     "method": "get",
     "path": "/agents/{id}",
+    "regex": "^/agents/([^/]+)$",
     "resource": "agents",
     "action": "retrieve",
     "pathParams": [
@@ -112,12 +128,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "deleteAgent": {
     "method": "delete",
     "path": "/agents/{id}",
+    "regex": "^/agents/([^/]+)$",
     "resource": "agents",
     "action": "delete",
     "pathParams": [
@@ -129,12 +147,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "updateAgent": {
     "method": "patch",
     "path": "/agents/{id}",
+    "regex": "^/agents/([^/]+)$",
     "resource": "agents",
     "action": "update",
     "pathParams": [
@@ -146,12 +166,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": true,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": true
   },
   "listConversations": {
     "method": "get",
     "path": "/conversations",
+    "regex": "^/conversations$",
     "resource": "conversations",
     "action": "list",
     "pathParams": [],
@@ -173,12 +195,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
       "limit"
     ],
     "body": false,
+    "envelope": true,
     "paginated": true,
     "idempotencyKey": false
   },
   "getConversation": {
     "method": "get",
     "path": "/conversations/{id}",
+    "regex": "^/conversations/([^/]+)$",
     "resource": "conversations",
     "action": "retrieve",
     "pathParams": [
@@ -192,12 +216,36 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
       "include_trigger_payload"
     ],
     "body": false,
+    "envelope": true,
     "paginated": false,
+    "idempotencyKey": false
+  },
+  "listConversationMessages": {
+    "method": "get",
+    "path": "/conversations/{id}/messages",
+    "regex": "^/conversations/([^/]+)/messages$",
+    "resource": "conversations",
+    "action": "listMessages",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(conv_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "envelope": true,
+    "paginated": true,
     "idempotencyKey": false
   },
   "listCustomTools": {
     "method": "get",
     "path": "/custom_tools",
+    "regex": "^/custom_tools$",
     "resource": "customTools",
     "action": "list",
     "pathParams": [],
@@ -206,23 +254,27 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
       "limit"
     ],
     "body": false,
+    "envelope": true,
     "paginated": true,
     "idempotencyKey": false
   },
   "createCustomTool": {
     "method": "post",
     "path": "/custom_tools",
+    "regex": "^/custom_tools$",
     "resource": "customTools",
     "action": "create",
     "pathParams": [],
     "query": [],
     "body": true,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": true
   },
   "getCustomTool": {
     "method": "get",
     "path": "/custom_tools/{id}",
+    "regex": "^/custom_tools/([^/]+)$",
     "resource": "customTools",
     "action": "retrieve",
     "pathParams": [
@@ -234,12 +286,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "deleteCustomTool": {
     "method": "delete",
     "path": "/custom_tools/{id}",
+    "regex": "^/custom_tools/([^/]+)$",
     "resource": "customTools",
     "action": "delete",
     "pathParams": [
@@ -251,12 +305,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "updateCustomTool": {
     "method": "patch",
     "path": "/custom_tools/{id}",
+    "regex": "^/custom_tools/([^/]+)$",
     "resource": "customTools",
     "action": "update",
     "pathParams": [
@@ -268,12 +324,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": true,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": true
   },
   "listSources": {
     "method": "get",
     "path": "/sources",
+    "regex": "^/sources$",
     "resource": "sources",
     "action": "list",
     "pathParams": [],
@@ -282,23 +340,27 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
       "limit"
     ],
     "body": false,
+    "envelope": true,
     "paginated": true,
     "idempotencyKey": false
   },
   "createSource": {
     "method": "post",
     "path": "/sources",
+    "regex": "^/sources$",
     "resource": "sources",
     "action": "create",
     "pathParams": [],
     "query": [],
     "body": true,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": true
   },
   "getSource": {
     "method": "get",
     "path": "/sources/{id}",
+    "regex": "^/sources/([^/]+)$",
     "resource": "sources",
     "action": "retrieve",
     "pathParams": [
@@ -310,12 +372,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "deleteSource": {
     "method": "delete",
     "path": "/sources/{id}",
+    "regex": "^/sources/([^/]+)$",
     "resource": "sources",
     "action": "delete",
     "pathParams": [
@@ -327,12 +391,14 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "getChatbot": {
     "method": "get",
     "path": "/chatbots/{id}",
+    "regex": "^/chatbots/([^/]+)$",
     "resource": "chatbots",
     "action": "retrieve",
     "pathParams": [
@@ -344,25 +410,29 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
     ],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "listTeamMembers": {
     "method": "get",
     "path": "/team",
+    "regex": "^/team$",
     "resource": "team",
     "action": "list",
     "pathParams": [],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "getAgentAnalytics": {
     "method": "get",
     "path": "/analytics/agents/{agent_id}",
+    "regex": "^/analytics/agents/([^/]+)$",
     "resource": "analytics",
-    "action": "retrieve",
+    "action": "retrieveAgent",
     "pathParams": [
       {
         "name": "agent_id",
@@ -377,17 +447,20 @@ export const operationTable: Readonly<Record<string, OperationEntry>> = {
       "limit"
     ],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   },
   "getOrganization": {
     "method": "get",
     "path": "/org",
+    "regex": "^/org$",
     "resource": "organization",
     "action": "retrieve",
     "pathParams": [],
     "query": [],
     "body": false,
+    "envelope": true,
     "paginated": false,
     "idempotencyKey": false
   }
@@ -399,9 +472,33 @@ import type { components, operations } from './schema.js';
 type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
 /**
- * The request's unique ID, `req_` followed by letters or digits (16 hex digits today). The same
+ * The request's unique ID, `req_` followed by letters or digits (16 hex digits today), at most 128
  */
 export type RequestId = Schema<'RequestId'>;
+/**
+ * The discovery banner: which API answers, its version and where its docs are. New fields may
+ */
+export interface Discovery extends Schema<'Discovery'> {}
+/**
+ * Metadata of a single-object response.
+ */
+export interface Meta extends Schema<'Meta'> {}
+/**
+ * The discovery banner.
+ */
+export interface DiscoveryEnvelope extends Schema<'DiscoveryEnvelope'> {}
+/**
+ * A stable, machine-readable error code: branch on it, never on the message. Codes never change
+ */
+export type ErrorCode = Schema<'ErrorCode'>;
+/**
+ * What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support.
+ */
+export interface ApiError extends Schema<'ApiError'> {}
+/**
+ * The body of every error response.
+ */
+export interface ErrorEnvelope extends Schema<'ErrorEnvelope'> {}
 /**
  * A connector's ID as the API returns it: `connector_` followed by 24 lowercase hex digits (a
  */
@@ -427,18 +524,6 @@ export interface ListMeta extends Schema<'ListMeta'> {}
  */
 export interface ConnectorList extends Schema<'ConnectorList'> {}
 /**
- * A stable, machine-readable error code: branch on it, never on the message. Codes never change
- */
-export type ErrorCode = Schema<'ErrorCode'>;
-/**
- * What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support.
- */
-export interface ApiError extends Schema<'ApiError'> {}
-/**
- * The body of every error response.
- */
-export interface ErrorEnvelope extends Schema<'ErrorEnvelope'> {}
-/**
  * `read` tools fetch data and run without asking. `write` tools change data in the third-party
  */
 export type ToolType = Schema<'ToolType'>;
@@ -451,13 +536,13 @@ export interface Tool extends Schema<'Tool'> {}
  */
 export type ConnectorDetail = Schema<'ConnectorDetail'>;
 /**
- * Metadata of a single-object response.
- */
-export interface Meta extends Schema<'Meta'> {}
-/**
  * One connector with its tools.
  */
 export interface ConnectorDetailEnvelope extends Schema<'ConnectorDetailEnvelope'> {}
+/**
+ * An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters).
+ */
+export type AgentId = Schema<'AgentId'>;
 /**
  * The agent's handle, used for @mentions: a letter, then letters and digits (camelCase by
  */
@@ -467,19 +552,23 @@ export type AgentHandle = Schema<'AgentHandle'>;
  */
 export type HexColor = Schema<'HexColor'>;
 /**
+ * An agent as `GET /agents` lists it: the agent object, where `description`, `color` and `avatar`
+ */
+export interface AgentSummary extends Schema<'AgentSummary'> {}
+/**
+ * A page of agents, newest first. Deleted agents (in the trash or gone) are left out.
+ */
+export interface AgentList extends Schema<'AgentList'> {}
+/**
  * A reference to a tool an agent may call. Build it from `GET /connectors/{id}`: `name` from
  */
 export interface ToolRef extends Schema<'ToolRef'> {}
 /**
- * An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters). Treat it as opaque.
- */
-export type AgentId = Schema<'AgentId'>;
-/**
- * A data source's ID, `source_` followed by 24 lowercase hex digits (31 characters).
+ * A data source's ID as the API returns it, `source_` followed by 24 lowercase hex digits (31
  */
 export type SourceId = Schema<'SourceId'>;
 /**
- * The ID of a document inside a data source, starting `doc_`. *Decision:* the docs do not give the
+ * The ID of a document inside a data source: `doc_` followed by letters or digits, at most 128
  */
 export type DocumentId = Schema<'DocumentId'>;
 /**
@@ -487,7 +576,7 @@ export type DocumentId = Schema<'DocumentId'>;
  */
 export type DataSourceRef = Schema<'DataSourceRef'>;
 /**
- * The body of `POST /agents`. `instructions` is required unless `instructions_html` is given.
+ * The body of `POST /agents`. `instructions` is required unless `instructions_html` is given; when
  */
 export type AgentCreate = Schema<'AgentCreate'>;
 /**
@@ -498,14 +587,271 @@ export interface Agent extends Schema<'Agent'> {}
  * One agent.
  */
 export interface AgentEnvelope extends Schema<'AgentEnvelope'> {}
+/**
+ * What a delete returns in `data`. It is answered with `200`, not `204`.
+ */
+export interface DeleteResult extends Schema<'DeleteResult'> {}
+/**
+ * The result of a delete.
+ */
+export interface DeleteResultEnvelope extends Schema<'DeleteResultEnvelope'> {}
+/**
+ * The body of `PATCH /agents/{id}`: a partial update. Fields left out do not change; send at least
+ */
+export interface AgentUpdate extends Schema<'AgentUpdate'> {}
+/**
+ * A conversation's ID as the API returns it, `conv_` followed by 24 lowercase hex digits (29
+ */
+export type ConversationId = Schema<'ConversationId'>;
+/**
+ * Where the conversation came from: the dashboard chat (`dashboard`), a webhook or schedule
+ */
+export type ConversationSource = Schema<'ConversationSource'>;
+/**
+ * One conversation of an agent: a dashboard chat, an autonomous run started by a trigger, an
+ */
+export interface Conversation extends Schema<'Conversation'> {}
+/**
+ * A page of conversations, newest first.
+ */
+export interface ConversationList extends Schema<'ConversationList'> {}
+/**
+ * A message's ID as the API returns it, `msg_` followed by 24 lowercase hex digits (28 characters).
+ */
+export type MessageId = Schema<'MessageId'>;
+/**
+ * Who wrote the message: a person (`user`), the agent (`assistant`) or a tool the agent called
+ */
+export type MessageRole = Schema<'MessageRole'>;
+/**
+ * How the tool call ended. `completed` is the documented value; others may appear (for example
+ */
+export type ToolCallStatus = Schema<'ToolCallStatus'>;
+/**
+ * A tool call of an assistant message. New fields may appear at any time.
+ */
+export interface ToolCall extends Schema<'ToolCall'> {}
+/**
+ * One message of a conversation. `tool_calls`, `tool_call_id`, `tool_name`, `connector_type` and
+ */
+export interface Message extends Schema<'Message'> {}
+/**
+ * A conversation as `GET /conversations/{id}` returns it: the conversation with its `messages`,
+ */
+export type ConversationDetail = Schema<'ConversationDetail'>;
+/**
+ * One conversation with its messages.
+ */
+export interface ConversationDetailEnvelope extends Schema<'ConversationDetailEnvelope'> {}
+/**
+ * A page of messages, oldest first.
+ */
+export interface MessageList extends Schema<'MessageList'> {}
+/**
+ * A custom tool's ID as the API returns it, `tool_` followed by 24 lowercase hex digits (29
+ */
+export type CustomToolId = Schema<'CustomToolId'>;
+/**
+ * The HTTP method of the call the tool makes.
+ */
+export type CustomToolMethod = Schema<'CustomToolMethod'>;
+/**
+ * Fixed headers sent with every call of the tool, by name, at most 64. Each value is at most 8,192
+ */
+export interface CustomToolHeaders extends Schema<'CustomToolHeaders'> {}
+/**
+ * The type of a custom-tool parameter, as the model fills it in. The docs do not list the
+ */
+export type CustomToolParameterType = Schema<'CustomToolParameterType'>;
+/**
+ * Where a custom-tool parameter goes in the call: the query string (`query`), a `{{param}}`
+ */
+export type CustomToolParameterLocation = Schema<'CustomToolParameterLocation'>;
+/**
+ * An input of a custom tool, which the model fills in when it calls the tool.
+ */
+export type CustomToolParameter = Schema<'CustomToolParameter'>;
+/**
+ * How Macha authenticates the calls of a custom tool: `bearer` (an `Authorization: Bearer`
+ */
+export type CustomToolAuthType = Schema<'CustomToolAuthType'>;
+/**
+ * The tool's auth as the API returns it: the type and, for `api_key`, the header name. Credentials
+ */
+export interface CustomToolAuthInfo extends Schema<'CustomToolAuthInfo'> {}
+/**
+ * How the dashboard groups the tool with others, for display only.
+ */
+export interface CustomToolGroup extends Schema<'CustomToolGroup'> {}
+/**
+ * A custom tool: any HTTP endpoint exposed to agents as a tool. Assign it to an agent with the
+ */
+export interface CustomTool extends Schema<'CustomTool'> {}
+/**
+ * A page of custom tools, newest first.
+ */
+export interface CustomToolList extends Schema<'CustomToolList'> {}
+/**
+ * How Macha authenticates the tool's calls, with the credentials to use. `credentials` is
+ */
+export type CustomToolAuth = Schema<'CustomToolAuth'>;
+/**
+ * The body of `POST /custom_tools`. The tool's `name` is generated from `label`: slugified,
+ */
+export interface CustomToolCreate extends Schema<'CustomToolCreate'> {}
+/**
+ * One custom tool.
+ */
+export interface CustomToolEnvelope extends Schema<'CustomToolEnvelope'> {}
+/**
+ * The body of `PATCH /custom_tools/{id}`: a partial update; send at least one field. `name`
+ */
+export interface CustomToolUpdate extends Schema<'CustomToolUpdate'> {}
+/**
+ * What the source holds: the org's dashboard uploads (`upload`, one per org), a whole-site
+ */
+export type SourceType = Schema<'SourceType'>;
+/**
+ * Where the source is in its sync: `fetching` (content is being fetched), `syncing` (being
+ */
+export type SourceSyncStatus = Schema<'SourceSyncStatus'>;
+/**
+ * A knowledge source agents can search. `connector_id` and `connector_type` may be left out of
+ */
+export interface Source extends Schema<'Source'> {}
+/**
+ * A page of sources, newest first.
+ */
+export interface SourceList extends Schema<'SourceList'> {}
+/**
+ * The body of `POST /sources`. Only `website` and `webpage` sources can be created: `upload`
+ */
+export interface SourceCreate extends Schema<'SourceCreate'> {}
+/**
+ * One source.
+ */
+export interface SourceEnvelope extends Schema<'SourceEnvelope'> {}
+/**
+ * A chatbot's ID as the API returns it, `chatbot_` followed by 24 lowercase hex digits (32
+ */
+export type ChatbotId = Schema<'ChatbotId'>;
+/**
+ * A chat widget that visitors of a website talk to, answered by one agent. Chatbots are read-only
+ */
+export interface Chatbot extends Schema<'Chatbot'> {}
+/**
+ * One chatbot.
+ */
+export interface ChatbotEnvelope extends Schema<'ChatbotEnvelope'> {}
+/**
+ * A team membership's ID as the API returns it, `member_` followed by 24 lowercase hex digits (31
+ */
+export type MemberId = Schema<'MemberId'>;
+/**
+ * A user's ID as the API returns it, `user_` followed by 24 lowercase hex digits (29 characters);
+ */
+export type UserId = Schema<'UserId'>;
+/**
+ * The member's role in the org: `owner`, `admin` (can manage API keys) or `member`. New values
+ */
+export type MemberRole = Schema<'MemberRole'>;
+/**
+ * A member of the org: a user and their role in it. The team is read-only in v1: invite and remove
+ */
+export interface Member extends Schema<'Member'> {}
+/**
+ * Every member of the org, in one response.
+ */
+export interface MemberList extends Schema<'MemberList'> {}
+/**
+ * An agent's analytics over the requested window. **Beta:** the keys are not stable yet and new
+ */
+export interface AgentAnalytics extends Schema<'AgentAnalytics'> {}
+/**
+ * An agent's analytics (beta).
+ */
+export interface AgentAnalyticsEnvelope extends Schema<'AgentAnalyticsEnvelope'> {}
+/**
+ * An organization's ID as the API returns it, `org_` followed by 24 lowercase hex digits (28
+ */
+export type OrgId = Schema<'OrgId'>;
+/**
+ * The org's plan. New values may be added without notice.
+ */
+export type OrgPlan = Schema<'OrgPlan'>;
+/**
+ * The org's credits. One credit is charged per completed assistant response. Check `remaining`
+ */
+export interface OrganizationCredits extends Schema<'OrganizationCredits'> {}
+/**
+ * The org's caps per resource; `null` means no limit. Compare `agents` with your agent count
+ */
+export interface OrganizationLimits extends Schema<'OrganizationLimits'> {}
+/**
+ * The org's trial period. Warn users when `end_date` is less than 7 days away.
+ */
+export interface OrganizationTrial extends Schema<'OrganizationTrial'> {}
+/**
+ * The org the API key belongs to: its plan, credits and limits. Billing IDs, the org's own model
+ */
+export interface Organization extends Schema<'Organization'> {}
+/**
+ * The key's org.
+ */
+export interface OrganizationEnvelope extends Schema<'OrganizationEnvelope'> {}
 
 /** The API's documented error codes (`MachaError.code` also takes the client's codes and any string). */
-export type ApiErrorCode = "agent_handle_taken" | "idempotency_key_reused" | "insufficient_scope" | "internal_error" | "not_found" | "rate_limited" | "service_unavailable" | "unauthorized" | "validation_failed";
+export type ApiErrorCode = "agent_handle_taken" | "agent_not_found" | "connector_auth_failed" | "conversation_not_found" | "custom_tool_not_found" | "idempotency_key_in_use" | "idempotency_key_reused" | "insufficient_scope" | "internal_error" | "invalid_json" | "malformed_request" | "not_found" | "rate_limited" | "reference_not_found" | "service_unavailable" | "source_not_found" | "source_type_not_creatable" | "sub_agent_cycle" | "sub_agent_depth_exceeded" | "tool_disabled" | "unauthorized" | "upload_source_exists" | "validation_failed";
 
 /**
  * Query parameters of `macha.connectors.list`.
  */
 export type ConnectorsListParams = Loose<NonNullable<operations['listConnectors']['parameters']['query']>>;
+/**
+ * Query parameters of `macha.agents.list`.
+ */
+export type AgentsListParams = Loose<NonNullable<operations['listAgents']['parameters']['query']>>;
+/**
+ * Query parameters of `macha.conversations.list`.
+ */
+export type ConversationsListParams = Loose<NonNullable<operations['listConversations']['parameters']['query']>>;
+/**
+ * Query parameters of `macha.conversations.retrieve`.
+ */
+export type ConversationsRetrieveParams = Loose<NonNullable<operations['getConversation']['parameters']['query']>>;
+/**
+ * Query parameters of `macha.conversations.listMessages`.
+ */
+export type ConversationsListMessagesParams = Loose<NonNullable<operations['listConversationMessages']['parameters']['query']>>;
+/**
+ * Query parameters of `macha.customTools.list`.
+ */
+export type CustomToolsListParams = Loose<NonNullable<operations['listCustomTools']['parameters']['query']>>;
+/**
+ * Query parameters of `macha.sources.list`.
+ */
+export type SourcesListParams = Loose<NonNullable<operations['listSources']['parameters']['query']>>;
+/**
+ * Query parameters of `macha.analytics.retrieveAgent`.
+ */
+export type AnalyticsRetrieveAgentParams = Loose<NonNullable<operations['getAgentAnalytics']['parameters']['query']>>;
+
+/**
+ * `macha.meta`: Operations about the API itself. `GET /` answers with a short banner (the API's name, version and
+ */
+export interface MetaResource {
+  /**
+   * Retrieve the discovery banner
+   *
+   * Returns the API's name, version and docs URL. It needs **no API key** (`security: []`), so it
+   * is a smoke test of the network path to Macha, and it answers neither `401` nor `403`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  discover(options?: CallOptions): APIPromise<DiscoveryEnvelope>;
+}
 
 /**
  * `macha.connectors`: A connector is one configured instance of a third-party integration: one Zendesk account, one
@@ -521,21 +867,23 @@ export interface ConnectorsResource {
    * deactivated; reconnect it in the dashboard.
    *
    * Scope: `connectors:read`.
-   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix the key.
-   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry; grant the scope to a key.
-   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says which field.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
    * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
-   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an `Idempotency-Key`.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
    * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
    */
   list(params?: ConnectorsListParams, options?: CallOptions): APIPromise<ConnectorList>;
   /**
    * Every item of `list`, page after page (follows `meta.next_cursor`).
-   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix the key.
-   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry; grant the scope to a key.
-   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says which field.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
    * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
-   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an `Idempotency-Key`.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
    * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
    */
   listAll(params?: ConnectorsListParams, options?: CallOptions): AsyncGenerator<Connector, void, undefined>;
@@ -549,46 +897,549 @@ export interface ConnectorsResource {
    * An unknown ID and an ID of another org both get `404 not_found`.
    *
    * Scope: `connectors:read`.
-   * @param id The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the same connector, and responses always use the prefixed form. *Decision:* a value of any other form gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The pattern fixes the length: 24 characters bare, 34 prefixed.
-   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix the key.
-   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry; grant the scope to a key.
-   * @throws {NotFoundError} 404 No such resource in the key's org (`not_found`): the ID is unknown or belongs to another org, which is not told apart. Do not retry.
-   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says which field.
+   * @param id The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the same connector, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such resource in the key's org (`not_found`): the ID is unknown or belongs to another org,
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
    * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
-   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an `Idempotency-Key`.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
    * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
    */
   retrieve(id: string, options?: CallOptions): APIPromise<ConnectorDetailEnvelope>;
 }
 
 /**
- * `macha.agents`: An agent answers conversations and runs triggers, calling the tools of the connectors it is given.
+ * `macha.agents`: An agent answers conversations and runs triggers, calling the tools of the connectors it is given,
  */
 export interface AgentsResource {
+  /**
+   * List agents
+   *
+   * Lists the org's agents, newest first. Deleted agents (in the dashboard trash or gone) are left
+   * out. Items may leave out `description`, `color` and `avatar`; retrieve an agent for the full
+   * object. Pages with `cursor` and `limit`.
+   *
+   * Scope: `agents:read`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  list(params?: AgentsListParams, options?: CallOptions): APIPromise<AgentList>;
+  /**
+   * Every item of `list`, page after page (follows `meta.next_cursor`).
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  listAll(params?: AgentsListParams, options?: CallOptions): AsyncGenerator<AgentSummary, void, undefined>;
   /**
    * Create an agent
    *
    * Creates an agent, the last step of the tool-reference workflow: the `tools` you pass are
    * `{ name, connector_id }` references built from `GET /connectors/{id}`.
    *
+   * The handle must be unique in the org, ignoring case (`409 agent_handle_taken`). Every reference
+   * must name something of the key's org that the agent can use: an unknown or foreign connector,
+   * tool, sub-agent, source or document gets `422 reference_not_found`, a disabled tool
+   * `422 tool_disabled`, and sub-agents deeper than 3 levels `422 sub_agent_depth_exceeded`.
+   *
    * Send an `Idempotency-Key` so that a retry after a timeout or a `5xx` cannot create the agent
-   * twice. *Decision:* the docs' create response was cut off; this spec follows `POST /sources`
-   * and returns `201` with the agent in the success envelope.
+   * twice. Returns `201` with the new agent.
    *
    * Scope: `agents:write`.
-   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix the key.
-   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry; grant the scope to a key.
-   * @throws {ConflictError} 409 The request conflicts with the current state: another agent has this handle (`agent_handle_taken`), or the `Idempotency-Key` was already used with another body (`idempotency_key_reused`). Do not retry as is.
-   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says which field.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ConflictError} 409 Another agent of the org has this handle, ignoring case (`agent_handle_taken`: pick another
+   * @throws {ValidationError} 422 The body breaks its schema (`validation_failed`), or it refers to something the agent cannot use:
    * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
-   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an `Idempotency-Key`.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
    * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
    */
   create(body: Loose<AgentCreate>, options?: CallOptions): APIPromise<AgentEnvelope>;
+  /**
+   * Retrieve an agent
+   *
+   * Returns one agent. It carries `tools_count`, not the tools: v1 read endpoints do not return the
+   * tool list. A deleted agent gets `404 agent_not_found` at once, even while it is in the
+   * dashboard trash: restore it there first.
+   *
+   * Scope: `agents:read`.
+   * @param id The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such agent in the key's org (`agent_not_found`): the ID is unknown, belongs to another org, or
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  retrieve(id: string, options?: CallOptions): APIPromise<AgentEnvelope>;
+  /**
+   * Delete an agent
+   *
+   * Moves the agent to the dashboard trash, where it can be restored for 30 days; after that it is
+   * deleted for good. The API has no restore operation. At once, the agent leaves `GET /agents`
+   * and gets `404 agent_not_found`, its triggers are deactivated, its external webhooks (Zendesk)
+   * are torn down so traffic stops, and its chatbots are paused. Restoring it later does not bring
+   * the webhooks back: recreate the triggers.
+   *
+   * `Idempotency-Key` is ignored: a second delete gets `404 agent_not_found`.
+   *
+   * Scope: `agents:delete`.
+   * @param id The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such agent in the key's org (`agent_not_found`): the ID is unknown, belongs to another org, or
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  delete(id: string, options?: CallOptions): APIPromise<DeleteResultEnvelope>;
+  /**
+   * Update an agent
+   *
+   * Changes the fields you send and leaves the others as they are; a list you send (`tools`,
+   * `connectors`, `sub_agents`, `data_sources`) replaces the whole list. `updated_at` changes on
+   * every update.
+   *
+   * Setting `is_active` cascades: deactivating the agent deactivates its triggers (Zendesk webhooks
+   * are switched off in place, so their IDs stay the same) and pauses its chatbots; activating
+   * brings them back, and is refused with `422 connector_auth_failed` while a connector of the
+   * agent is `auth_failed`. References are checked as on create, and `sub_agents` may not include
+   * the agent itself (`422 sub_agent_cycle`).
+   *
+   * Send an `Idempotency-Key` so that a retried update is applied once.
+   *
+   * Scope: `agents:write`.
+   * @param id The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such agent in the key's org (`agent_not_found`): the ID is unknown, belongs to another org, or
+   * @throws {ConflictError} 409 Another agent of the org has this handle, ignoring case (`agent_handle_taken`: pick another
+   * @throws {ValidationError} 422 The body breaks its schema (`validation_failed`), or it refers to something the agent cannot use:
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  update(id: string, body: Loose<AgentUpdate>, options?: CallOptions): APIPromise<AgentEnvelope>;
+}
+
+/**
+ * `macha.conversations`: A conversation is one thread of an agent: a chat in the dashboard, an autonomous run that a
+ */
+export interface ConversationsResource {
+  /**
+   * List conversations
+   *
+   * Lists the org's conversations, newest first, without their messages. **Sub-agent runs are left
+   * out** unless you pass `source=sub-agent`. The filters combine: a conversation must match every
+   * one you send. Time filters take ISO 8601 UTC times and are half-open (`>=` the `…after` bound,
+   * `<` the `…before` bound). Pages with `cursor` and `limit`.
+   *
+   * Scope: `conversations:read`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  list(params?: ConversationsListParams, options?: CallOptions): APIPromise<ConversationList>;
+  /**
+   * Every item of `list`, page after page (follows `meta.next_cursor`).
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  listAll(params?: ConversationsListParams, options?: CallOptions): AsyncGenerator<Conversation, void, undefined>;
+  /**
+   * Retrieve a conversation
+   *
+   * Returns one conversation with its messages, oldest first. With `include_trigger_payload=true`
+   * it also returns `trigger_payload`, the raw webhook payload that started an autonomous run; it
+   * is left out by default because it can hold customer personal data. For long threads, page
+   * through `GET /conversations/{id}/messages` instead.
+   *
+   * Scope: `conversations:read`.
+   * @param id The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same conversation, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such conversation in the key's org (`conversation_not_found`): the ID is unknown, belongs to
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  retrieve(id: string, params?: ConversationsRetrieveParams, options?: CallOptions): APIPromise<ConversationDetailEnvelope>;
+  /**
+   * List a conversation's messages
+   *
+   * Lists a conversation's messages **oldest first**, the reverse of the other lists, 50 to a page
+   * unless you set `limit`. Pages with `cursor` and `limit`. For `role: tool` messages, `content`
+   * is the tool's output as a JSON string: parse it before treating it as text.
+   *
+   * Scope: `conversations:read`.
+   * @param id The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same conversation, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such conversation in the key's org (`conversation_not_found`): the ID is unknown, belongs to
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  listMessages(id: string, params?: ConversationsListMessagesParams, options?: CallOptions): APIPromise<MessageList>;
+  /**
+   * Every item of `listMessages`, page after page (follows `meta.next_cursor`).
+   * @param id The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same conversation, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such conversation in the key's org (`conversation_not_found`): the ID is unknown, belongs to
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  listMessagesAll(id: string, params?: ConversationsListMessagesParams, options?: CallOptions): AsyncGenerator<Message, void, undefined>;
+}
+
+/**
+ * `macha.customTools`: A custom tool exposes any HTTP endpoint to agents as a tool: a method, a URL with `{{param}}`
+ */
+export interface CustomToolsResource {
+  /**
+   * List custom tools
+   *
+   * Lists the org's custom tools, newest first. Credentials are never returned: `auth` carries only
+   * `type` and `header_name`. Pages with `cursor` and `limit`.
+   *
+   * Scope: `custom_tools:read`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  list(params?: CustomToolsListParams, options?: CallOptions): APIPromise<CustomToolList>;
+  /**
+   * Every item of `list`, page after page (follows `meta.next_cursor`).
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  listAll(params?: CustomToolsListParams, options?: CallOptions): AsyncGenerator<CustomTool, void, undefined>;
+  /**
+   * Create a custom tool
+   *
+   * Exposes an HTTP endpoint as a tool agents can call. The tool's `name` is generated from
+   * `label` (slugified, prefixed `custom_`, unique in the org); assign the tool to an agent with
+   * the reference `{ name, connector_id: null }`. `write` tools wait for approval in chat.
+   * Credentials in `auth.credentials` are encrypted at rest, never shown to the model and never
+   * returned.
+   *
+   * Send an `Idempotency-Key` so that a retry cannot create the tool twice. Returns `201` with the
+   * new tool.
+   *
+   * Scope: `custom_tools:write`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ConflictError} 409 The request conflicts with the state of its `Idempotency-Key`: the key was already used with
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  create(body: Loose<CustomToolCreate>, options?: CallOptions): APIPromise<CustomToolEnvelope>;
+  /**
+   * Retrieve a custom tool
+   *
+   * Returns one custom tool. Credentials are never returned: `auth` carries only `type` and
+   * `header_name`.
+   *
+   * Scope: `custom_tools:read`.
+   * @param id The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such custom tool in the key's org (`custom_tool_not_found`): the ID is unknown, belongs to
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  retrieve(id: string, options?: CallOptions): APIPromise<CustomToolEnvelope>;
+  /**
+   * Delete a custom tool
+   *
+   * Deletes the tool for good: there is no trash. In the same transaction the tool is removed from
+   * the `tools` of every agent of the org, which keep working without it. `Idempotency-Key` is
+   * ignored: a second delete gets `404 custom_tool_not_found`.
+   *
+   * Scope: `custom_tools:delete`.
+   * @param id The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such custom tool in the key's org (`custom_tool_not_found`): the ID is unknown, belongs to
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  delete(id: string, options?: CallOptions): APIPromise<DeleteResultEnvelope>;
+  /**
+   * Update a custom tool
+   *
+   * Changes the fields you send and leaves the others as they are. `name` cannot be changed: to
+   * rename a tool, delete and recreate it. `is_active: false` disables the tool without deleting
+   * it. Sending `auth` rotates the credentials: the stored value is replaced and cannot be
+   * recovered.
+   *
+   * Send an `Idempotency-Key` so that a retried update is applied once.
+   *
+   * Scope: `custom_tools:write`.
+   * @param id The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such custom tool in the key's org (`custom_tool_not_found`): the ID is unknown, belongs to
+   * @throws {ConflictError} 409 The request conflicts with the state of its `Idempotency-Key`: the key was already used with
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  update(id: string, body: Loose<CustomToolUpdate>, options?: CallOptions): APIPromise<CustomToolEnvelope>;
+}
+
+/**
+ * `macha.sources`: A source is knowledge that agents search: the org's dashboard uploads (`upload`, one per org), a
+ */
+export interface SourcesResource {
+  /**
+   * List sources
+   *
+   * Lists the org's knowledge sources, newest first. Items may leave out `connector_id` and
+   * `connector_type`. Pages with `cursor` and `limit`.
+   *
+   * Scope: `sources:read`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  list(params?: SourcesListParams, options?: CallOptions): APIPromise<SourceList>;
+  /**
+   * Every item of `list`, page after page (follows `meta.next_cursor`).
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  listAll(params?: SourcesListParams, options?: CallOptions): AsyncGenerator<Source, void, undefined>;
+  /**
+   * Create a source
+   *
+   * Creates a `website` (whole-site crawl) or `webpage` (single page) source. It comes back at once
+   * with `sync_status: fetching`; indexing runs in the background. Poll `GET /sources/{id}` (every
+   * few seconds) until `sync_status` is `ready`, and stop on `error`.
+   *
+   * `upload` sources cannot be created (`409 upload_source_exists`: the org's one upload source
+   * always exists), nor can `connector` sources (`422 source_type_not_creatable`: they come with
+   * their integration). Sources cannot be changed after creation: delete and recreate one instead.
+   *
+   * Send an `Idempotency-Key` so that a retry cannot create the source twice.
+   *
+   * Scope: `sources:write`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {ConflictError} 409 The org already has its one `upload` source, which Macha creates itself (`upload_source_exists`:
+   * @throws {ValidationError} 422 The body breaks its schema (`validation_failed`), or asks for a source type that only Macha
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  create(body: Loose<SourceCreate>, options?: CallOptions): APIPromise<SourceEnvelope>;
+  /**
+   * Retrieve a source
+   *
+   * Returns one source. Poll it after creating a source until `sync_status` is `ready` (or
+   * `error`).
+   *
+   * Scope: `sources:read`.
+   * @param id The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such source in the key's org (`source_not_found`): the ID is unknown, belongs to another org,
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  retrieve(id: string, options?: CallOptions): APIPromise<SourceEnvelope>;
+  /**
+   * Delete a source
+   *
+   * Deletes the source for good, with no trash: every document in it (with its chunks and
+   * embeddings) is deleted, and the source is removed from every agent's `data_sources`. Agents
+   * that relied on it find nothing until it is added again. `Idempotency-Key` is ignored: a second
+   * delete gets `404 source_not_found`.
+   *
+   * Scope: `sources:delete`.
+   * @param id The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such source in the key's org (`source_not_found`): the ID is unknown, belongs to another org,
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  delete(id: string, options?: CallOptions): APIPromise<DeleteResultEnvelope>;
+}
+
+/**
+ * `macha.chatbots`: A chatbot is a chat widget embedded on a website, answered by one agent. Its `public_id`
+ */
+export interface ChatbotsResource {
+  /**
+   * Retrieve a chatbot
+   *
+   * Returns one chatbot. Chatbots are read-only in v1. An unknown ID and one of another org both
+   * get `404 not_found` (the generic code: chatbots have no code of their own).
+   *
+   * Scope: `chatbots:read`.
+   * @param id The chatbot's ID, prefixed (`chatbot_<24 hex>`) or as a bare 24-hex ObjectId; both name the same chatbot, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such resource in the key's org (`not_found`): the ID is unknown or belongs to another org,
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  retrieve(id: string, options?: CallOptions): APIPromise<ChatbotEnvelope>;
+}
+
+/**
+ * `macha.team`: The members of the org, each one a user with a role in this org: owner, admin or member. A member
+ */
+export interface TeamResource {
+  /**
+   * List team members
+   *
+   * Returns every member of the org in one response: the list is not paginated, and `meta` has
+   * only `request_id`. The team is read-only in v1: invite and remove members in the dashboard.
+   *
+   * Scope: `team:read`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  list(options?: CallOptions): APIPromise<MemberList>;
+}
+
+/**
+ * `macha.analytics`: Usage figures of an agent over a time window (30 days up to now by default).
+ */
+export interface AnalyticsResource {
+  /**
+   * Retrieve an agent's analytics
+   *
+   * Returns an agent's analytics over a time window, 30 days up to now unless you set `since` and
+   * `until`. **Beta:** `data` is a free-form object whose keys are not stable yet; read the ones
+   * you know and ignore the others. `cursor` and `limit` page through row lists inside the
+   * response. A bad date range or a malformed cursor gets `422 validation_failed`.
+   *
+   * Scope: `analytics:read`.
+   * @param agent_id The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {NotFoundError} 404 No such agent in the key's org (`agent_not_found`): the ID is unknown, belongs to another org, or
+   * @throws {ValidationError} 422 A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  retrieveAgent(agent_id: string, params?: AnalyticsRetrieveAgentParams, options?: CallOptions): APIPromise<AgentAnalyticsEnvelope>;
+}
+
+/**
+ * `macha.organization`: The org an API key belongs to: its plan and subscription status, its credits (one is charged per
+ */
+export interface OrganizationResource {
+  /**
+   * Retrieve the organization
+   *
+   * Returns the org the API key belongs to: its plan, credits and limits. Check `credits.remaining`
+   * before bulk work, compare `limits.agents` with your agent count, and warn when `trial.end_date`
+   * is less than 7 days away.
+   *
+   * Scope: `org:read`.
+   * @throws {BadRequestError} 400 The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+   * @throws {AuthenticationError} 401 The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+   * @throws {PermissionDeniedError} 403 The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+   * @throws {RateLimitError} 429 A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds.
+   * @throws {InternalServerError} 500 The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+   * @throws {InternalServerError} 503 The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff.
+   */
+  retrieve(options?: CallOptions): APIPromise<OrganizationEnvelope>;
 }
 
 /** Every resource of the API, by its tag in camelCase. */
 export interface Resources {
+  meta: MetaResource;
   connectors: ConnectorsResource;
   agents: AgentsResource;
+  conversations: ConversationsResource;
+  customTools: CustomToolsResource;
+  sources: SourcesResource;
+  chatbots: ChatbotsResource;
+  team: TeamResource;
+  analytics: AnalyticsResource;
+  organization: OrganizationResource;
 }

@@ -4,6 +4,27 @@
  */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the discovery banner
+         * @description Returns the API's name, version and docs URL. It needs **no API key** (`security: []`), so it
+         *     is a smoke test of the network path to Macha, and it answers neither `401` nor `403`.
+         */
+        get: operations["getDiscovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/connectors": {
         parameters: {
             query?: never;
@@ -191,6 +212,35 @@ export interface paths {
          *     through `GET /conversations/{id}/messages` instead.
          */
         get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a conversation's messages
+         * @description Lists a conversation's messages **oldest first**, the reverse of the other lists, 50 to a page
+         *     unless you set `limit`. Pages with `cursor` and `limit`. For `role: tool` messages, `content`
+         *     is the tool's output as a JSON string: parse it before treating it as text.
+         */
+        get: operations["listConversationMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -451,6 +501,59 @@ export interface components {
          */
         RequestId: string;
         /**
+         * @description The discovery banner: which API answers, its version and where its docs are. New fields may
+         *     appear at any time: ignore the ones you do not know.
+         */
+        Discovery: {
+            /**
+             * @description The API's name, at most 256 characters.
+             * @example Macha API
+             */
+            name?: string;
+            /**
+             * @description The API's version, at most 64 characters.
+             * @example 1.0.0
+             */
+            version?: string;
+            /**
+             * Format: uri
+             * @description Where the API reference is, at most 2,048 characters.
+             * @example https://www.getmacha.com/docs/api
+             */
+            docs_url?: string;
+        };
+        /** @description Metadata of a single-object response. */
+        Meta: {
+            request_id: components["schemas"]["RequestId"];
+        };
+        /** @description The discovery banner. */
+        DiscoveryEnvelope: {
+            data: components["schemas"]["Discovery"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description A stable, machine-readable error code: branch on it, never on the message. Codes never change
+         *     meaning within v1, and new codes may be added without notice: handle an unknown code by the
+         *     response's HTTP status. The table in the Errors section lists each code with its status.
+         * @example not_found
+         */
+        ErrorCode: "invalid_json" | "malformed_request" | "unauthorized" | "insufficient_scope" | "not_found" | "agent_not_found" | "conversation_not_found" | "custom_tool_not_found" | "source_not_found" | "agent_handle_taken" | "upload_source_exists" | "idempotency_key_reused" | "idempotency_key_in_use" | "validation_failed" | "reference_not_found" | "tool_disabled" | "sub_agent_cycle" | "sub_agent_depth_exceeded" | "connector_auth_failed" | "source_type_not_creatable" | "rate_limited" | "internal_error" | "service_unavailable";
+        /** @description What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support. */
+        ApiError: {
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @description A human-readable explanation, at most 65,536 characters. The wording may change at any time;
+             *     never parse it.
+             * @example Connector not found.
+             */
+            message: string;
+            request_id: components["schemas"]["RequestId"];
+        };
+        /** @description The body of every error response. */
+        ErrorEnvelope: {
+            error: components["schemas"]["ApiError"];
+        };
+        /**
          * @description A connector's ID as the API returns it: `connector_` followed by 24 lowercase hex digits (a
          *     MongoDB ObjectId), 34 characters. Treat it as opaque.
          * @example connector_64f1c0ef2ec711ef6dc1dcf0
@@ -529,28 +632,6 @@ export interface components {
             meta: components["schemas"]["ListMeta"];
         };
         /**
-         * @description A stable, machine-readable error code: branch on it, never on the message. Codes never change
-         *     meaning within v1, and new codes may be added without notice: handle an unknown code by the
-         *     response's HTTP status. The table in the Errors section lists each code with its status.
-         * @example not_found
-         */
-        ErrorCode: "invalid_json" | "malformed_request" | "unauthorized" | "insufficient_scope" | "not_found" | "agent_not_found" | "conversation_not_found" | "custom_tool_not_found" | "source_not_found" | "agent_handle_taken" | "upload_source_exists" | "idempotency_key_reused" | "idempotency_key_in_use" | "validation_failed" | "reference_not_found" | "tool_disabled" | "sub_agent_cycle" | "sub_agent_depth_exceeded" | "connector_auth_failed" | "source_type_not_creatable" | "rate_limited" | "internal_error" | "service_unavailable";
-        /** @description What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support. */
-        ApiError: {
-            code: components["schemas"]["ErrorCode"];
-            /**
-             * @description A human-readable explanation, at most 65,536 characters. The wording may change at any time;
-             *     never parse it.
-             * @example Connector not found.
-             */
-            message: string;
-            request_id: components["schemas"]["RequestId"];
-        };
-        /** @description The body of every error response. */
-        ErrorEnvelope: {
-            error: components["schemas"]["ApiError"];
-        };
-        /**
          * @description `read` tools fetch data and run without asking. `write` tools change data in the third-party
          *     system and wait for a person's approval in chat (in autonomous trigger runs no person is present,
          *     so they run at once). New values may be added without notice: treat any other value as `write`.
@@ -603,10 +684,6 @@ export interface components {
              *     (`disabled`); at most 1,000.
              */
             tools: components["schemas"]["Tool"][];
-        };
-        /** @description Metadata of a single-object response. */
-        Meta: {
-            request_id: components["schemas"]["RequestId"];
         };
         /** @description One connector with its tools. */
         ConnectorDetailEnvelope: {
@@ -1086,6 +1163,12 @@ export interface components {
         ConversationDetailEnvelope: {
             data: components["schemas"]["ConversationDetail"];
             meta: components["schemas"]["Meta"];
+        };
+        /** @description A page of messages, oldest first. */
+        MessageList: {
+            /** @description The messages of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["Message"][];
+            meta: components["schemas"]["ListMeta"];
         };
         /**
          * @description A custom tool's ID as the API returns it, `tool_` followed by 24 lowercase hex digits (29
@@ -1717,6 +1800,49 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+         *     `Idempotency-Key`.
+         */
+        InternalServerError: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /**
          * @description The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
          *     the key.
@@ -1754,49 +1880,6 @@ export interface components {
          *     which field.
          */
         UnprocessableEntity: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
-                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description A rate-limit window is exhausted (`rate_limited`). Retry after `Retry-After` seconds. */
-        TooManyRequests: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
-                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
-                "Retry-After": components["headers"]["RetryAfter"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /**
-         * @description The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
-         *     `Idempotency-Key`.
-         */
-        InternalServerError: {
-            headers: {
-                "X-Request-ID": components["headers"]["XRequestId"];
-                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
-                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description The service is briefly unavailable (`service_unavailable`). Retry with exponential backoff. */
-        ServiceUnavailable: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -2010,6 +2093,8 @@ export interface components {
          *     validation_failed`.
          */
         ConversationIdPath: string;
+        /** @description How many messages per page, 1–100 (50 when left out). Out of range gets `422 validation_failed`. */
+        MessageLimit: number;
         /**
          * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
          *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
@@ -2053,19 +2138,21 @@ export interface components {
     pathItems: never;
 }
 export type RequestId = components['schemas']['RequestId'];
+export type Discovery = components['schemas']['Discovery'];
+export type Meta = components['schemas']['Meta'];
+export type DiscoveryEnvelope = components['schemas']['DiscoveryEnvelope'];
+export type ErrorCode = components['schemas']['ErrorCode'];
+export type ApiError = components['schemas']['ApiError'];
+export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 export type ConnectorId = components['schemas']['ConnectorId'];
 export type ConnectorStatus = components['schemas']['ConnectorStatus'];
 export type Timestamp = components['schemas']['Timestamp'];
 export type Connector = components['schemas']['Connector'];
 export type ListMeta = components['schemas']['ListMeta'];
 export type ConnectorList = components['schemas']['ConnectorList'];
-export type ErrorCode = components['schemas']['ErrorCode'];
-export type ApiError = components['schemas']['ApiError'];
-export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 export type ToolType = components['schemas']['ToolType'];
 export type Tool = components['schemas']['Tool'];
 export type ConnectorDetail = components['schemas']['ConnectorDetail'];
-export type Meta = components['schemas']['Meta'];
 export type ConnectorDetailEnvelope = components['schemas']['ConnectorDetailEnvelope'];
 export type AgentId = components['schemas']['AgentId'];
 export type AgentHandle = components['schemas']['AgentHandle'];
@@ -2093,6 +2180,7 @@ export type ToolCall = components['schemas']['ToolCall'];
 export type Message = components['schemas']['Message'];
 export type ConversationDetail = components['schemas']['ConversationDetail'];
 export type ConversationDetailEnvelope = components['schemas']['ConversationDetailEnvelope'];
+export type MessageList = components['schemas']['MessageList'];
 export type CustomToolId = components['schemas']['CustomToolId'];
 export type CustomToolMethod = components['schemas']['CustomToolMethod'];
 export type CustomToolHeaders = components['schemas']['CustomToolHeaders'];
@@ -2132,12 +2220,12 @@ export type OrganizationTrial = components['schemas']['OrganizationTrial'];
 export type Organization = components['schemas']['Organization'];
 export type OrganizationEnvelope = components['schemas']['OrganizationEnvelope'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
-export type ResponseUnauthorized = components['responses']['Unauthorized'];
-export type ResponseForbidden = components['responses']['Forbidden'];
-export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseAgentConflict = components['responses']['AgentConflict'];
 export type ResponseAgentUnprocessableEntity = components['responses']['AgentUnprocessableEntity'];
@@ -2154,6 +2242,7 @@ export type ParameterConnectorIdPath = components['parameters']['ConnectorIdPath
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
 export type ParameterConversationIdPath = components['parameters']['ConversationIdPath'];
+export type ParameterMessageLimit = components['parameters']['MessageLimit'];
 export type ParameterCustomToolIdPath = components['parameters']['CustomToolIdPath'];
 export type ParameterSourceIdPath = components['parameters']['SourceIdPath'];
 export type ParameterChatbotIdPath = components['parameters']['ChatbotIdPath'];
@@ -2165,6 +2254,34 @@ export type HeaderXRateLimitReset = components['headers']['XRateLimitReset'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
 export interface operations {
+    getDiscovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The banner. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscoveryEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listConnectors: {
         parameters: {
             query?: {
@@ -2573,6 +2690,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationDetailEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ConversationNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversationMessages: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many messages per page, 1–100 (50 when left out). Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["MessageLimit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages, oldest first. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
                 };
             };
             400: components["responses"]["BadRequest"];
