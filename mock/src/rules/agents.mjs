@@ -1,0 +1,22 @@
+// What an agent shows of what it was given: v1 returns `tools_count` and `sub_agents_count`, not
+// the lists; the lists are kept (hidden) so that an update that leaves them out keeps them.
+
+/** @type {import('../engine.mjs').Rule} */
+export const agents = {
+  name: 'agent counts',
+  resources: ['agents'],
+  derive(_ctx, body, item) {
+    for (const field of ['tools', 'sub_agents', 'connectors', 'data_sources', 'custom_tools']) {
+      if (Object.hasOwn(body, field)) item.hidden[field] = structuredClone(body[field]);
+    }
+    const count = (/** @type {string} */ field) => (Array.isArray(item.hidden[field]) ? item.hidden[field].length : 0);
+    if ('tools_count' in item.data || Object.hasOwn(body, 'tools')) item.data.tools_count = count('tools');
+    if ('sub_agents_count' in item.data || Object.hasOwn(body, 'sub_agents'))
+      item.data.sub_agents_count = count('sub_agents');
+    // Fields the agent schema shows as lists get the stored list (a spec that returns them).
+    for (const field of ['tools', 'sub_agents', 'data_sources']) {
+      if (field in item.data && Array.isArray(item.hidden[field]))
+        item.data[field] = structuredClone(item.hidden[field]);
+    }
+  },
+};

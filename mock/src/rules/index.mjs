@@ -1,0 +1,8 @@
+// The domain rules, in the order they apply. Each is a small module with the hooks of
+// `Rule` (engine.mjs); an operation no rule names runs on the generic semantics of its kind.
+import { agents } from './agents.mjs';
+import { handles } from './handles.mjs';
+import { references } from './references.mjs';
+
+/** Every domain rule of the mock. */
+export const RULES = [handles, references, agents];
