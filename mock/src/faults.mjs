@@ -14,6 +14,8 @@ export const FAULT_KINDS = /** @type {const} */ ([
   'truncated',
 ]);
 
+/** @typedef {(typeof FAULT_KINDS)[number]} FaultKind */
+
 /** Faults answered instead of handling the request: a 429, a 503, or a gateway's HTML 502. */
 export const BEFORE_HANDLING = new Set(['rate_limited', 'unavailable', 'not_json']);
 
@@ -21,7 +23,7 @@ export const BEFORE_HANDLING = new Set(['rate_limited', 'unavailable', 'not_json
  * @typedef {object} FaultOptions
  * @property {number} [seed]
  * @property {number} rate the share of requests that get a fault, 0 to 1
- * @property {readonly string[]} [kinds]
+ * @property {readonly FaultKind[]} [kinds]
  * @property {number} [maxInARow] at most this many faulty requests in a row
  * @property {number} [slowMs] how long a `slow` response is held back
  * @property {number} [retryAfterSeconds] the Retry-After of an injected 429
@@ -36,7 +38,7 @@ export function createFaultPlan(options) {
   if (settled.kinds.length === 0) throw new Error('fault options: kinds is empty');
   if (!(settled.rate >= 0 && settled.rate <= 1)) throw new Error(`fault rate ${settled.rate} is not between 0 and 1`);
   const random = mulberry32(settled.seed);
-  /** @type {{ kind: string, method: string, path: string }[]} */
+  /** @type {{ kind: FaultKind, method: string, path: string }[]} */
   const injected = [];
   let inARow = 0;
   return {
@@ -45,7 +47,7 @@ export function createFaultPlan(options) {
     /**
      * @param {string} method
      * @param {string} path
-     * @returns {string | undefined}
+     * @returns {FaultKind | undefined}
      */
     next(method, path) {
       // Both draws happen on every request so that the sequence depends only on the seed.

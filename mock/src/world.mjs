@@ -83,7 +83,7 @@ export function seedWorld(operations, options = {}) {
     records.agents = fromExample('agents', count).map((agent, index) => ({
       ...agent,
       // Seeded handles never take the examples' own (`readOnlyZendesk`), which a user creates.
-      handle: `${pick(AGENT_ROLES)}${index + 1}`,
+      handle: `${pick(AGENT_ROLES)}Agent${index + 1}`,
       name: `${capital(pick(AGENT_ROLES))} agent ${index + 1}`,
       is_active: random() < 0.8,
     }));

@@ -1,12 +1,15 @@
 // Client-level tests of @macha/api-client (src/, issue #3): the resource methods over the whole
-// operation x status matrix on the Prism mock, and retries, pagination and errors against the fake
+// operation x status matrix on the Prism mock, and retries, pagination and errors against the mock
 // with its fault mode on.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { AgentCreate } from '../../generated/schema.js';
 import { createMachaClient, MachaError, type MachaClient } from '../../src/index.js';
-import { FAULT_KINDS, type FaultKind, type FaultOptions } from '../fake/faults.js';
-import { startWorld, UNLIMITED, type World } from '../fake/world.js';
+import { FAULT_KINDS, type FaultKind } from '../../mock/src/faults.mjs';
+import { expectNoViolations, startWorld, UNLIMITED, type World } from '../mock/world.js';
+
+/** What setFaults takes. */
+type FaultOptions = NonNullable<Parameters<World['mock']['setFaults']>[0]>;
 import type { OperationCall } from './client.js';
 import { matrixCases } from './matrix.js';
 import { apiTarget, type ApiTarget } from './target.js';
@@ -72,19 +75,20 @@ describe('@macha/api-client against the Prism mock: the matrix through the resou
   });
 });
 
-describe('@macha/api-client against the fake with faults', () => {
+describe('@macha/api-client against the mock with faults', () => {
   let world: World;
-  /** Every fault the fakes injected, for the summary printed after the suite. */
+  /** Every fault the mocks injected, for the summary printed after the suite. */
   const injected: FaultKind[] = [];
   beforeAll(async () => {
     world = await startWorld({ connectors: 1_000, windows: UNLIMITED });
   });
+  expectNoViolations(() => world);
   afterAll(async () => {
     const byKind = FAULT_KINDS.map((kind) => `${kind} ${injected.filter((seen) => seen === kind).length}`).join(', ');
     console.log(`client-level fault cases injected: ${injected.length} (${byKind})`);
-    await world.fake.close();
+    await world.mock.close();
   });
-  /** A client of the fake in `target` (the suite's shared one unless given). */
+  /** A client of the mock in `target` (the suite's shared one unless given). */
   const clientFor = (
     apiKey: string,
     options: { maxRetries?: number; timeoutMs?: number } = {},
@@ -92,7 +96,7 @@ describe('@macha/api-client against the fake with faults', () => {
   ) =>
     createMachaClient({
       apiKey,
-      baseUrl: target.fake.baseUrl,
+      baseUrl: target.mock.url,
       maxRetries: options.maxRetries ?? 3,
       timeoutMs: options.timeoutMs ?? 500,
     });
@@ -103,26 +107,26 @@ describe('@macha/api-client against the fake with faults', () => {
     body: () => Promise<T>,
   ): Promise<{ result: T; kinds: FaultKind[] }> => {
     // Slow answers come well after the client's timeout, so they always time out.
-    target.fake.setFaults({ slowMs: 3_000, ...options });
+    target.mock.setFaults({ slowMs: 3_000, ...options });
     try {
       const result = await body();
-      const kinds = target.fake.faults()?.injected.map((fault) => fault.kind) ?? [];
+      const kinds = target.mock.faults()?.injected.map((fault) => fault.kind) ?? [];
       injected.push(...kinds);
       return { result, kinds };
     } finally {
-      target.fake.setFaults(undefined);
+      target.mock.setFaults(undefined);
     }
   };
   /**
-   * Runs one seed's scenario on a fake of its own. The seeds run side by side: most of their time
-   * is the client waiting out backoffs and timeouts, and each fake's fault plan is its own.
+   * Runs one seed's scenario on a mock of its own. The seeds run side by side: most of their time
+   * is the client waiting out backoffs and timeouts, and each mock's fault plan is its own.
    */
   const inOwnWorld = async <T>(connectors: number, run: (own: World) => Promise<T>): Promise<T> => {
     const own = await startWorld({ connectors, windows: UNLIMITED });
     try {
       return await run(own);
     } finally {
-      await own.fake.close();
+      await own.mock.close();
     }
   };
 
@@ -131,14 +135,14 @@ describe('@macha/api-client against the fake with faults', () => {
       [11, 12, 13].map((seed) =>
         inOwnWorld(1_000, async (own) => {
           const existing = own.connectors.map((connector) => connector.id);
-          const client = clientFor(own.keys.full.token, {}, own);
+          const client = clientFor(own.keys.full, {}, own);
           const expected = [...existing].reverse();
           const { result, kinds } = await withFaults(own, { seed, rate: 0.4 }, async () => {
             const ids: string[] = [];
             for await (const connector of client.connectors.listAll({ limit: 100 })) {
               ids.push(connector.id);
               // Connectors added mid-scan are newer than the cursor, so the scan must not return them.
-              if (ids.length === 150) existing.push(own.fake.store.addConnector('org_a').id);
+              if (ids.length === 150) existing.push(own.addConnector().id);
             }
             return ids;
           });
@@ -155,13 +159,13 @@ describe('@macha/api-client against the fake with faults', () => {
     const runs = await Promise.all(
       [21, 22, 23, 24, 25, 26].map((seed) =>
         inOwnWorld(1, async (own) => {
-          const client = clientFor(own.keys.full.token, {}, own);
-          const before = own.fake.store.agents('org_a').length;
+          const client = clientFor(own.keys.full, {}, own);
+          const before = own.agents().length;
           const body: AgentCreate = { handle: `retried${seed}`, name: 'Retried', instructions: 'Survive faults.' };
           const { result, kinds } = await withFaults(own, { seed, rate: 0.7 }, () =>
             client.agents.create(body, { idempotencyKey: randomUUID() }),
           );
-          return { seed, result, kinds, before, agents: own.fake.store.agents('org_a') };
+          return { seed, result, kinds, before, agents: own.agents() };
         }),
       ),
     );
@@ -185,7 +189,7 @@ describe('@macha/api-client against the fake with faults', () => {
     surfaced.map(([kind, expected]) => [kind, `${expected.status} ${expected.code}`, kind, expected] as const),
   )('connectors.list: without retries, a %s fault surfaces as MachaError %s', async (_kind, _name, kind, expected) => {
     // Only the slow fault may time out; the others get all the time a loaded machine needs.
-    const client = clientFor(world.keys.full.token, { maxRetries: 0, timeoutMs: kind === 'slow' ? 500 : 10_000 });
+    const client = clientFor(world.keys.full, { maxRetries: 0, timeoutMs: kind === 'slow' ? 500 : 10_000 });
     const { result } = await withFaults(world, { seed: 1, rate: 1, kinds: [kind], retryAfterSeconds: 3 }, () =>
       machaError(client.connectors.list()),
     );
@@ -193,23 +197,23 @@ describe('@macha/api-client against the fake with faults', () => {
   });
 
   test('agents.create: a key without agents:write gets MachaError 403 insufficient_scope, with the request ID, not retried', async () => {
-    const before = world.fake.requestCount();
+    const before = world.mock.requestCount();
     const error = await machaError(
-      clientFor(world.keys.readOnly.token).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }),
+      clientFor(world.keys.readOnly).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }),
     );
     expect(error).toMatchObject({ status: 403, code: 'insufficient_scope', requestId: expect.stringMatching(/^req_/) });
-    expect(world.fake.requestCount()).toBe(before + 1);
+    expect(world.mock.requestCount()).toBe(before + 1);
   });
 
   test('connectors.list: a key without connectors:read gets MachaError 403 insufficient_scope', async () => {
-    expect(await machaError(clientFor(world.keys.writeOnly.token).connectors.list())).toMatchObject({
+    expect(await machaError(clientFor(world.keys.writeOnly).connectors.list())).toMatchObject({
       status: 403,
       code: 'insufficient_scope',
     });
   });
 
   test("connectors.retrieve: another org's connector gets MachaError 404 not_found, like an unknown one", async () => {
-    const client = clientFor(world.keys.full.token);
+    const client = clientFor(world.keys.full);
     expect(await machaError(client.connectors.retrieve(world.otherOrgConnector.id))).toMatchObject({
       status: 404,
       code: 'not_found',
@@ -221,7 +225,7 @@ describe('@macha/api-client against the fake with faults', () => {
   });
 
   test('agents.create: the same Idempotency-Key with another body gets MachaError 409 idempotency_key_reused', async () => {
-    const client = clientFor(world.keys.full.token);
+    const client = clientFor(world.keys.full);
     const idempotencyKey = randomUUID();
     await client.agents.create({ handle: 'firstBody', name: 'x', instructions: 'x' }, { idempotencyKey });
     expect(

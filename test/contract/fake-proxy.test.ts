@@ -1,28 +1,30 @@
-// The fake behind `prism proxy`: Prism validates every request and response of a realistic session
-// against the spec, so the fake is shown to honour the spec it fakes. Any `sl-violations` entry
+// The mock behind `prism proxy`: Prism validates every request and response of a realistic session
+// against the spec, so the mock is shown to honour the spec it mocks (and the mock's own response
+// validation agrees: expectNoViolations). Any `sl-violations` entry
 // fails the test that caused it, except the request violations the invalid-input test provokes on
 // purpose; a control test shows that Prism does report a response that breaks the spec.
 import { afterAll, describe, expect, test } from 'vitest';
 import type { AgentCreate } from '../../generated/schema.js';
-import { startWorld } from '../fake/world.js';
+import { expectNoViolations, startWorld } from '../mock/world.js';
 import { useSpecCheck } from '../support/spec-check.js';
 import { createTestClient } from './client.js';
 import { fakeProxyTarget } from './target.js';
 
 const MINUTE = 60_000;
-// The global setup started the proxy for the port the fake takes here.
+// The global setup started the proxy for the port the mock takes here.
 const prism = await fakeProxyTarget();
 const world = await startWorld({
   connectors: 45,
   windows: [{ limit: 30, windowMs: MINUTE }],
   port: prism.upstreamPort,
 });
-afterAll(() => world.fake.close());
+afterAll(() => world.mock.close());
+expectNoViolations(() => world);
 
-describe('the fake behind prism proxy', () => {
+describe('the mock behind prism proxy', () => {
   const spec = useSpecCheck({ baseUrl: prism.baseUrl, sameRequestId: true });
   const clientFor = (apiKey: string) => createTestClient({ baseUrl: prism.baseUrl, apiKey, fetch: spec.fetch });
-  const client = clientFor(world.keys.full.token);
+  const client = clientFor(world.keys.full);
   const body: AgentCreate = {
     handle: 'proxied',
     name: 'Proxied',
@@ -61,7 +63,7 @@ describe('the fake behind prism proxy', () => {
 
   test('errors: unknown key 401, missing scope 403, other org 404, malformed cursor 422', async () => {
     const unknownKey = await clientFor('mka_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345').GET('/connectors');
-    const noScope = await clientFor(world.keys.readOnly.token).POST('/agents', { body });
+    const noScope = await clientFor(world.keys.readOnly).POST('/agents', { body });
     const otherOrg = await client.GET('/connectors/{id}', { params: { path: { id: world.otherOrgConnector.id } } });
     // A cursor the spec allows (any non-empty string) that the server rejects.
     const badCursor = await client.GET('/connectors', { params: { query: { cursor: 'page-2' } } });
@@ -70,31 +72,31 @@ describe('the fake behind prism proxy', () => {
     ]);
   });
 
-  test('rate limit: past the window the fake answers 429 with Retry-After, as the spec declares it', async () => {
-    const burst = clientFor(world.fake.keys.issue('org_a', ['connectors:read']).token);
+  test('rate limit: past the window the mock answers 429 with Retry-After, as the spec declares it', async () => {
+    const burst = clientFor(world.mock.issueKey('org_a', ['connectors:read']));
     const statuses: number[] = [];
     for (let i = 0; i < 31; i += 1)
       statuses.push((await burst.GET('/connectors', { params: { query: { limit: 1 } } })).response.status);
     expect(statuses).toEqual([...Array(30).fill(200), 429]);
   });
 
-  test('invalid input: Prism reports only the request violation, and the fake answers 422 within the spec', async () => {
+  test('invalid input: Prism reports only the request violation, and the mock answers 422 within the spec', async () => {
     const { response } = await client.GET('/connectors', { params: { query: { limit: 0 } } });
     expect(response.status).toBe(422);
     expect(spec.takeViolations()).toEqual([expect.objectContaining({ location: ['request', 'query', 'limit'] })]);
   });
 
   test('control: a response outside the spec (a gateway HTML page) is reported by Prism as a response violation', async () => {
-    world.fake.setFaults({ seed: 1, rate: 1, kinds: ['not_json'] });
+    world.mock.setFaults({ seed: 1, rate: 1, kinds: ['not_json'] });
     try {
       const response = await fetch(`${prism.baseUrl}/connectors`, {
-        headers: { authorization: `Bearer ${world.keys.full.token}` },
+        headers: { authorization: `Bearer ${world.keys.full}` },
       });
       expect(response.status).toBe(502);
       const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as Array<{ location: string[] }>;
       expect(violations.map((violation) => violation.location[0])).toContain('response');
     } finally {
-      world.fake.setFaults(undefined);
+      world.mock.setFaults(undefined);
     }
   });
 });

@@ -1,11 +1,15 @@
 // What an agent shows of what it was given: v1 returns `tools_count` and `sub_agents_count`, not
 // the lists; the lists are kept (hidden) so that an update that leaves them out keeps them.
 
+const DEFAULT_COLOR = '#6366f1';
+
 /** @type {import('../engine.mjs').Rule} */
 export const agents = {
   name: 'agent counts',
   resources: ['agents'],
-  derive(_ctx, body, item) {
+  derive(_ctx, body, item, existing) {
+    // The documented default colour, for a spec that states it only in prose.
+    if (!existing && !Object.hasOwn(body, 'color') && 'color' in item.data) item.data.color = DEFAULT_COLOR;
     for (const field of ['tools', 'sub_agents', 'connectors', 'data_sources', 'custom_tools']) {
       if (Object.hasOwn(body, field)) item.hidden[field] = structuredClone(body[field]);
     }

@@ -1,12 +1,13 @@
-// The fake's cursor pagination over 1,000 connectors: every connector exactly once, newest first,
+// The mock's cursor pagination over 1,000 connectors: every connector exactly once, newest first,
 // whatever the page size, and stable when connectors are added while a scan runs.
 import { afterAll, describe, expect, test } from 'vitest';
 import { useSpecCheck } from '../support/spec-check.js';
 import { createTestClient, type TestClient } from '../contract/client.js';
-import { startWorld, UNLIMITED } from './world.js';
+import { startWorld, UNLIMITED, expectNoViolations } from './world.js';
 
 const world = await startWorld({ connectors: 1_000, windows: UNLIMITED });
-afterAll(() => world.fake.close());
+expectNoViolations(() => world);
+afterAll(() => world.mock.close());
 const newestFirst = world.connectors.map((connector) => connector.id).reverse();
 
 /** Follows next_cursor from the first page; calls between(page number) after each page. */
@@ -27,9 +28,9 @@ async function scan(
   }
 }
 
-describe('listConnectors on the fake: cursor pagination', () => {
-  const spec = useSpecCheck({ baseUrl: world.fake.baseUrl, sameRequestId: true });
-  const client = createTestClient({ baseUrl: world.fake.baseUrl, apiKey: world.keys.full.token, fetch: spec.fetch });
+describe('listConnectors on the mock: cursor pagination', () => {
+  const spec = useSpecCheck({ baseUrl: world.mock.url, sameRequestId: true });
+  const client = createTestClient({ baseUrl: world.mock.url, apiKey: world.keys.full, fetch: spec.fetch });
 
   // 13 does not divide 1,000, so the last page is a short one; 100 is the largest page.
   test.each([
@@ -52,8 +53,7 @@ describe('listConnectors on the fake: cursor pagination', () => {
   test('listConnectors: connectors added mid-scan are not returned, and none is skipped or repeated', async () => {
     const added: string[] = [];
     const ids = await scan(client, 50, (page) => {
-      if (page === 3 || page === 11)
-        for (let i = 0; i < 10; i += 1) added.push(world.fake.store.addConnector('org_a').id);
+      if (page === 3 || page === 11) for (let i = 0; i < 10; i += 1) added.push(world.addConnector().id);
     });
     expect(ids).toEqual(newestFirst);
     // A new scan starts with them, newest first.
@@ -63,8 +63,8 @@ describe('listConnectors on the fake: cursor pagination', () => {
 
   test('listConnectors: an org with one connector gets one page of one, with limit 1 too', async () => {
     const other = createTestClient({
-      baseUrl: world.fake.baseUrl,
-      apiKey: world.keys.otherOrg.token,
+      baseUrl: world.mock.url,
+      apiKey: world.keys.otherOrg,
       fetch: spec.fetch,
     });
     const { data } = await other.GET('/connectors', { params: { query: { limit: 1 } } });
@@ -74,8 +74,8 @@ describe('listConnectors on the fake: cursor pagination', () => {
 
   test('listConnectors: an org without connectors gets an empty page', async () => {
     const empty = createTestClient({
-      baseUrl: world.fake.baseUrl,
-      apiKey: world.fake.keys.issue('org_empty', ['connectors:read']).token,
+      baseUrl: world.mock.url,
+      apiKey: world.mock.issueKey('org_empty', ['connectors:read']),
       fetch: spec.fetch,
     });
     const { data } = await empty.GET('/connectors');

@@ -1,34 +1,35 @@
-// The fake's fault mode at the HTTP level: a seed fixes which requests fail and how, and each
+// The mock's fault mode at the HTTP level: a seed fixes which requests fail and how, and each
 // kind of fault reaches the client as it would from a real network: a 429 or 503 envelope, a
 // gateway's HTML page, a dropped connection, a response held back, a body cut short. Faults that
 // hit after handling leave the work done, which is what client retries must survive.
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { operationById, responseProblems } from '../support/bundle.js';
-import { createFaultPlan, FAULT_KINDS, type FaultKind } from './faults.js';
-import { startWorld } from './world.js';
+import { createFaultPlan, FAULT_KINDS, type FaultKind } from '../../mock/src/faults.mjs';
+import { startWorld, expectNoViolations } from './world.js';
 
 const world = await startWorld();
+expectNoViolations(() => world);
 let injected = 0;
 afterEach(() => {
-  injected += world.fake.faults()?.injected.length ?? 0;
-  world.fake.setFaults(undefined);
+  injected += world.mock.faults()?.injected.length ?? 0;
+  world.mock.setFaults(undefined);
 });
 afterAll(async () => {
   console.log(`fault cases injected over HTTP: ${injected}`);
-  await world.fake.close();
+  await world.mock.close();
 });
 
-const headers = { authorization: `Bearer ${world.keys.full.token}`, 'content-type': 'application/json' };
+const headers = { authorization: `Bearer ${world.keys.full}`, 'content-type': 'application/json' };
 let handles = 0;
 /** POST /agents with a fresh handle, so that any agent it creates is countable. */
 const createAgent = (signal?: AbortSignal) =>
-  fetch(`${world.fake.baseUrl}/agents`, {
+  fetch(`${world.mock.url}/agents`, {
     method: 'POST',
     headers,
     signal,
     body: JSON.stringify({ handle: `faulty${(handles += 1)}`, name: 'F', instructions: 'x' }),
   });
-const agentCount = () => world.fake.store.agents('org_a').length;
+const agentCount = () => world.agents().length;
 const createAgentOperation = operationById('createAgent');
 
 /** How a faulted create ended: a response and its body text (or the error reading it), or a fetch error. */
@@ -42,7 +43,7 @@ interface Outcome {
 
 /** Runs createAgent with every request faulted by `kind`. */
 async function createUnder(kind: FaultKind, options: { slowMs?: number; timeoutMs?: number } = {}): Promise<Outcome> {
-  world.fake.setFaults({
+  world.mock.setFaults({
     seed: 1,
     rate: 1,
     kinds: [kind],
@@ -60,7 +61,7 @@ async function createUnder(kind: FaultKind, options: { slowMs?: number; timeoutM
   return { ...outcome, created: agentCount() - before };
 }
 
-describe('fault mode of the fake', () => {
+describe('fault mode of the mock', () => {
   test('the same seed injects the same faults in the same order; another seed does not', () => {
     const run = (seed: number) => {
       const plan = createFaultPlan({ seed, rate: 0.3 });

@@ -1,22 +1,23 @@
-// Who may see what on the fake: keys (401), scopes per operation (403), org isolation (another
+// Who may see what on the mock: keys (401), scopes per operation (403), org isolation (another
 // org's connector is 404, exactly like an unknown one), and the ID forms a path accepts.
 import { afterAll, describe, expect, test } from 'vitest';
 import { bundleOperations } from '../support/bundle.js';
 import { useSpecCheck } from '../support/spec-check.js';
 import { callOperation, createTestClient } from '../contract/client.js';
 import { sampleCall } from '../contract/matrix.js';
-import { ALL_SCOPES, startWorld } from './world.js';
+import { ALL_SCOPES, startWorld, expectNoViolations } from './world.js';
 
 const world = await startWorld();
-afterAll(() => world.fake.close());
+expectNoViolations(() => world);
+afterAll(() => world.mock.close());
 const [connector] = world.connectors;
 if (!connector) throw new Error('the world has no connector');
 const hex = connector.id.slice('connector_'.length);
 
-describe('access on the fake', () => {
-  const spec = useSpecCheck({ baseUrl: world.fake.baseUrl, sameRequestId: true });
-  const clientFor = (apiKey?: string) => createTestClient({ baseUrl: world.fake.baseUrl, apiKey, fetch: spec.fetch });
-  const client = clientFor(world.keys.full.token);
+describe('access on the mock', () => {
+  const spec = useSpecCheck({ baseUrl: world.mock.url, sameRequestId: true });
+  const clientFor = (apiKey?: string) => createTestClient({ baseUrl: world.mock.url, apiKey, fetch: spec.fetch });
+  const client = clientFor(world.keys.full);
 
   test.each([
     ['no key', undefined],
@@ -32,12 +33,12 @@ describe('access on the fake', () => {
   test.each(
     bundleOperations().map((operation) => [operation.operationId, operation] as const),
   )('%s: a key without its scope gets 403 insufficient_scope naming the scope', async (operationId, operation) => {
-    const key = world.fake.keys.issue(
+    const key = world.mock.issueKey(
       'org_a',
       ALL_SCOPES.filter((scope) => scope !== operation.requiredScope),
     );
     const call = sampleCall(operation);
-    const { error, response } = await callOperation(clientFor(key.token), operationId, {
+    const { error, response } = await callOperation(clientFor(key), operationId, {
       ...call,
       params: { ...call.params, path: { id: connector.id } },
     });
@@ -68,7 +69,7 @@ describe('access on the fake', () => {
 
   test('listConnectors: each org sees only its own connectors', async () => {
     const ours = await client.GET('/connectors', { params: { query: { limit: 100 } } });
-    const theirs = await clientFor(world.keys.otherOrg.token).GET('/connectors', { params: { query: { limit: 100 } } });
+    const theirs = await clientFor(world.keys.otherOrg).GET('/connectors', { params: { query: { limit: 100 } } });
     expect(ours.data?.data.map((item) => item.id).sort()).toEqual(world.connectors.map((item) => item.id).sort());
     expect(theirs.data?.data.map((item) => item.id)).toEqual([world.otherOrgConnector.id]);
   });
@@ -78,10 +79,10 @@ describe('access on the fake', () => {
     ['another prefix', `agent_${'a'.repeat(24)}`],
     ['not hex', 'connector_zzzzzzzzzzzzzzzzzzzzzzzz'],
   ])('getConnector: %s gets 422 validation_failed naming id', async (_what, id) => {
-    // @macha/api-client refuses these IDs before sending; the fake's own answer is tested here.
+    // @macha/api-client refuses these IDs before sending; the mock's own answer is tested here.
     const raw = createTestClient({
-      baseUrl: world.fake.baseUrl,
-      apiKey: world.keys.full.token,
+      baseUrl: world.mock.url,
+      apiKey: world.keys.full,
       fetch: spec.fetch,
       raw: true,
     });

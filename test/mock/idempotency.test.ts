@@ -1,14 +1,15 @@
-// createAgent on the fake: an Idempotency-Key makes a retried create safe (same key and body
+// createAgent on the mock: an Idempotency-Key makes a retried create safe (same key and body
 // replay the stored response without creating again; same key, other body is 409), handles are
 // unique per org ignoring case, and invalid bodies get 422 naming the field.
 import { afterAll, describe, expect, test } from 'vitest';
 import type { AgentCreate } from '../../generated/schema.js';
 import { useSpecCheck } from '../support/spec-check.js';
 import { createTestClient } from '../contract/client.js';
-import { startWorld } from './world.js';
+import { startWorld, expectNoViolations } from './world.js';
 
 const world = await startWorld();
-afterAll(() => world.fake.close());
+expectNoViolations(() => world);
+afterAll(() => world.mock.close());
 let handles = 0;
 /** A valid body with a handle no other test uses. */
 const newBody = (): AgentCreate => ({
@@ -17,11 +18,11 @@ const newBody = (): AgentCreate => ({
   instructions: 'Route tickets.',
   tools: [{ name: 'zendesk_get_ticket', connector_id: world.connectors[0]?.id ?? null }],
 });
-const agentCount = () => world.fake.store.agents('org_a').length;
+const agentCount = () => world.agents().length;
 
-describe('createAgent on the fake', () => {
-  const spec = useSpecCheck({ baseUrl: world.fake.baseUrl, sameRequestId: true });
-  const client = createTestClient({ baseUrl: world.fake.baseUrl, apiKey: world.keys.full.token, fetch: spec.fetch });
+describe('createAgent on the mock', () => {
+  const spec = useSpecCheck({ baseUrl: world.mock.url, sameRequestId: true });
+  const client = createTestClient({ baseUrl: world.mock.url, apiKey: world.keys.full, fetch: spec.fetch });
   const create = (body: AgentCreate, idempotencyKey?: string) =>
     client.POST('/agents', {
       body,
@@ -43,7 +44,7 @@ describe('createAgent on the fake', () => {
       tools_count: 1,
       sub_agents_count: 0,
     });
-    expect(world.fake.store.agents('org_a')).toContainEqual(data?.data);
+    expect(world.agents()).toContainEqual(data?.data);
   });
 
   test('createAgent: the same key and body replay the stored response without creating again', async () => {
@@ -69,7 +70,7 @@ describe('createAgent on the fake', () => {
 
   test('createAgent: a key can be reused for another body 24 hours later', async () => {
     await create(newBody(), 'key-expiry');
-    world.fake.clock.advance(24 * 3_600_000);
+    world.clock.advance(24 * 3_600_000);
     const { response } = await create(newBody(), 'key-expiry');
     expect(response.status).toBe(201);
   });
@@ -87,13 +88,14 @@ describe('createAgent on the fake', () => {
     const { error, response } = await create({ ...body, handle: body.handle.toUpperCase() });
     expect(response.status).toBe(409);
     expect(error?.error.code).toBe('agent_handle_taken');
-    // Another org may use it.
+    // Another org may use it (without org A's tools, which it cannot see).
+    const { tools: _orgATools, ...withoutTools } = body;
     const other = createTestClient({
-      baseUrl: world.fake.baseUrl,
-      apiKey: world.keys.otherOrg.token,
+      baseUrl: world.mock.url,
+      apiKey: world.keys.otherOrg,
       fetch: spec.fetch,
     });
-    expect((await other.POST('/agents', { body })).response.status).toBe(201);
+    expect((await other.POST('/agents', { body: withoutTools })).response.status).toBe(201);
   });
 
   test.each([
@@ -111,9 +113,9 @@ describe('createAgent on the fake', () => {
   });
 
   test('createAgent: a body that is not JSON, or an Idempotency-Key with a space, gets 422', async () => {
-    const headers = { authorization: `Bearer ${world.keys.full.token}`, 'content-type': 'application/json' };
+    const headers = { authorization: `Bearer ${world.keys.full}`, 'content-type': 'application/json' };
     const notJson = await spec.fetch(
-      new Request(`${world.fake.baseUrl}/agents`, { method: 'POST', headers, body: '{"handle":' }),
+      new Request(`${world.mock.url}/agents`, { method: 'POST', headers, body: '{"handle":' }),
     );
     expect(notJson.status).toBe(422);
     expect(await notJson.json()).toMatchObject({
