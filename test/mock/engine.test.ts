@@ -125,7 +125,9 @@ describe('the mock from the bundle', () => {
   });
 
   test('response validation: a response that breaks the spec is reported as a violation (control)', async () => {
-    const strict = structuredClone(bundle) as typeof bundle & { components: { schemas: Record<string, any> } };
+    const strict = structuredClone(bundle) as typeof bundle & {
+      components: { schemas: Record<string, { required: string[] }> };
+    };
     strict.components.schemas.Connector?.required.push('owner');
     const logged: string[] = [];
     const mock = await start({ bundle: strict, log: (line) => logged.push(line) });
