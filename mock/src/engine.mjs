@@ -5,6 +5,7 @@
 import { firstExample, propertiesOf } from './model.mjs';
 import { hexOf, objectIdHex } from './ids.mjs';
 import { lowerBound } from './store.mjs';
+import { resolve } from '../../scripts/lib/openapi.mjs';
 
 /**
  * @typedef {object} Context one checked request
@@ -65,6 +66,8 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
      * @returns {Handled}
      */
     fail: (ctx, status, code, message) => ({ status, body: { error: { code, message, request_id: ctx.requestId } } }),
+    /** `code` when the spec names it, else `fallback` (a rule's own code before the spec has it). @param {string} code @param {string} fallback */
+    code: (code, fallback) => (knownCodes.has(code) ? code : fallback),
     /** The 404 of a resource: its own code (`agent_not_found`) when the spec has one. @param {Context} ctx @param {string} resource */
     notFound(ctx, resource) {
       const own = `${singular(resource)}_not_found`;
@@ -175,7 +178,7 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
         picked.push(item);
       }
     }
-    const data = picked.map((item) => project(engine.present(ctx, resource, item), fields));
+    const data = picked.map((item) => project(bundle, engine.present(ctx, resource, item), itemSchema));
     const last = picked.at(-1);
     // The cursor is the last item seen, as the docs describe it; clients must treat it as opaque.
     return engine.success(ctx, data, more && last ? last.data.id : null);
@@ -186,7 +189,7 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
     const resource = /** @type {string} */ (ctx.op.resource);
     const item = engine.lookup(ctx.orgId, resource, Object.values(ctx.request.path)[0] ?? '');
     if (!item) return engine.notFound(ctx, resource);
-    return engine.success(ctx, project(engine.present(ctx, resource, item), propertiesOf(bundle, ctx.op.dataSchema)));
+    return engine.success(ctx, project(bundle, engine.present(ctx, resource, item), ctx.op.dataSchema));
   }
 
   /** @param {Context} ctx @returns {Handled} */
@@ -235,7 +238,7 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
       existing.hidden = draft.hidden;
       item = existing;
     } else item = store.insert(orgId, resource, draft.data, draft.hidden);
-    return engine.success(ctx, project(engine.present(ctx, resource, item), fields));
+    return engine.success(ctx, project(bundle, engine.present(ctx, resource, item), op.dataSchema));
   }
 
   /** @param {Context} ctx @returns {Handled} */
@@ -270,16 +273,25 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
 /** @typedef {ReturnType<typeof createEngine>} Engine */
 
 /**
- * The fields of data that a schema declares (all of data when it declares none).
- * @param {Record<string, any>} data
- * @param {Record<string, any>} fields
+ * What of a value a schema declares, at every depth: an object keeps the properties its schema
+ * (with its `allOf`) lists, an array maps its items; a schema that lists none keeps the value. So
+ * a field the response schema does not have (a write-only credential) never leaves the mock.
+ * @param {any} bundle
+ * @param {any} value
+ * @param {any} schema
+ * @returns {any}
  */
-function project(data, fields) {
+export function project(bundle, value, schema) {
+  const node = resolve(bundle, schema);
+  if (!node || typeof node !== 'object') return value;
+  if (Array.isArray(value)) return node.items ? value.map((item) => project(bundle, item, node.items)) : value;
+  if (!value || typeof value !== 'object') return value;
+  const fields = propertiesOf(bundle, node);
   const names = Object.keys(fields);
-  if (names.length === 0) return data;
+  if (names.length === 0) return value;
   /** @type {Record<string, any>} */
   const shown = {};
-  for (const name of names) if (Object.hasOwn(data, name)) shown[name] = data[name];
+  for (const name of names) if (Object.hasOwn(value, name)) shown[name] = project(bundle, value[name], fields[name]);
   return shown;
 }
 

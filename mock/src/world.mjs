@@ -68,7 +68,9 @@ export function seedWorld(operations, options = {}) {
       const record = { ...structuredClone(template), ...extra, id };
       if ('created_at' in record) record.created_at = at;
       if ('updated_at' in record) record.updated_at = at;
-      if (typeof record.name === 'string' && index > 0) record.name = `${record.name} ${index + 1}`.slice(0, 256);
+      // Identifier-like names (`custom_list_templates`) stay identifiers: `_2`, not ` 2`.
+      if (typeof record.name === 'string' && index > 0)
+        record.name = `${record.name}${/^[\w-]+$/.test(record.name) ? '_' : ' '}${index + 1}`.slice(0, 128);
       if (typeof record.handle === 'string' && index > 0) record.handle = `${record.handle}${index + 1}`;
       return record;
     });
@@ -96,6 +98,7 @@ export function seedWorld(operations, options = {}) {
           .slice(0, 3)
           .flatMap((/** @type {any} */ parent) => fromExample(resource.name, count, { [field]: parent.id }));
       } else records[resource.name] = fromExample(resource.name, count);
+      linkReferences(records, resource.name, resource.parent);
     }
     for (const name of singletons(operations)) {
       const data = firstExample(
@@ -110,6 +113,24 @@ export function seedWorld(operations, options = {}) {
   // Org B's first connector is its own, not the README's.
   second.connectors = [connector(1, 1)];
   return { orgs: { org_a: first, org_b: second } };
+}
+
+/**
+ * Points the `<resource>_id` fields of a seeded collection (`agent_id` of a conversation) at
+ * records the org has, in turn, instead of at the example's IDs, which name nothing.
+ * @param {Record<string, any>} records the org's seeded collections so far
+ * @param {string} name the collection to link
+ * @param {string | undefined} parent its parent (its field is set already)
+ */
+function linkReferences(records, name, parent) {
+  for (const [index, record] of (records[name] ?? []).entries()) {
+    for (const field of Object.keys(record)) {
+      const target = /^(\w+)_id$/.exec(field)?.[1];
+      if (!target || (parent && target === singular(parent)) || record[field] === null) continue;
+      const pool = records[`${target}s`];
+      if (Array.isArray(pool) && pool.length > 0) record[field] = pool[index % pool.length].id;
+    }
+  }
 }
 
 /**

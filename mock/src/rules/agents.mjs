@@ -1,4 +1,4 @@
-// What an agent shows of what it was given: v1 returns `tools_count` and `sub_agents_count`, not
+// Agents: activation needs connected connectors, and what an agent shows of what it was given: v1 returns `tools_count` and `sub_agents_count`, not
 // the lists; the lists are kept (hidden) so that an update that leaves them out keeps them.
 
 const DEFAULT_COLOR = '#6366f1';
@@ -7,6 +7,23 @@ const DEFAULT_COLOR = '#6366f1';
 export const agents = {
   name: 'agent counts',
   resources: ['agents'],
+  // Activating an agent while one of its connectors is auth_failed is refused: reconnect first.
+  check(ctx, body, existing) {
+    if (!existing || body.is_active !== true) return undefined;
+    const tools = body.tools ?? existing.hidden.tools ?? [];
+    const ids = [...(body.connectors ?? existing.hidden.connectors ?? []), ...tools.map((tool) => tool?.connector_id)];
+    const failed = ids
+      .filter((id) => typeof id === 'string')
+      .map((id) => ctx.engine.lookup(ctx.orgId, 'connectors', id))
+      .find((connector) => connector?.data.status === 'auth_failed');
+    if (!failed) return undefined;
+    return ctx.engine.fail(
+      ctx,
+      422,
+      ctx.engine.code('connector_auth_failed', 'validation_failed'),
+      `is_active: connector ${failed.data.id} is auth_failed; reconnect it in the dashboard first.`,
+    );
+  },
   derive(_ctx, body, item, existing) {
     // The documented default colour, for a spec that states it only in prose.
     if (!existing && !Object.hasOwn(body, 'color') && 'color' in item.data) item.data.color = DEFAULT_COLOR;
