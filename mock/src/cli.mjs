@@ -15,7 +15,8 @@ export const USAGE = `Options:
   --data <file>     a world as JSON ({"orgs": {"org_a": {"connectors": [...], ...}}}) instead of the seeded one
   --faults <rate>   inject faults (429, 503, bad gateway, dropped, slow, truncated) into this share of requests, 0-1
   --latency <ms>    delay every answer
-  --validate        check every response against the spec and log violations`;
+  --validate        check every response against the spec and log violations
+  --rate-limit <n>  requests per minute per key (default: the documented 1,000/min and 10,000/h); 0 turns limits off`;
 
 /** A user mistake: printed as one line, without a stack. */
 export class UsageError extends Error {}
@@ -36,6 +37,7 @@ export async function runMock(args, { bundle, log = console.log }) {
       faults: { type: 'string' },
       latency: { type: 'string', default: '0' },
       validate: { type: 'boolean', default: false },
+      'rate-limit': { type: 'string' },
     },
   });
   const number = (/** @type {string} */ name, /** @type {string} */ raw, min = 0, max = Number.MAX_SAFE_INTEGER) => {
@@ -48,10 +50,26 @@ export async function runMock(args, { bundle, log = console.log }) {
   const seed = number('seed', values.seed);
   const latency = number('latency', values.latency);
   const faults = values.faults === undefined ? undefined : { seed, rate: number('faults', values.faults, 0, 1) };
+  const perMinute = values['rate-limit'] === undefined ? undefined : number('rate-limit', values['rate-limit']);
+  // 0: limits off (a window nothing reaches), for load tests.
+  const windows =
+    perMinute === undefined
+      ? undefined
+      : [{ limit: perMinute === 0 ? Number.MAX_SAFE_INTEGER : perMinute, windowMs: 60_000 }];
   const world = values.data === undefined ? undefined : readWorld(values.data, bundle);
   let server;
   try {
-    server = await startMockServer({ bundle, port, seed, world, faults, latency, validate: values.validate, log });
+    server = await startMockServer({
+      bundle,
+      port,
+      seed,
+      world,
+      faults,
+      latency,
+      windows,
+      validate: values.validate,
+      log,
+    });
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     if (code === 'EADDRINUSE')

@@ -56,7 +56,8 @@ export function seedWorld(operations, options = {}) {
       is_active: status === 'connected' || random() < 0.5,
       created_at: at,
       updated_at: at,
-      tools: structuredClone(TOOLS_BY_TYPE[type] ?? []),
+      // Shared between connectors of a type: records are replaced, never changed in place.
+      tools: TOOLS_BY_TYPE[type] ?? [],
     };
   };
   /** Records of a resource without a generator: its documented example, with new IDs and times. @param {string} resource @param {number} count @param {Record<string, any>} [extra] */
@@ -255,8 +256,10 @@ export function loadWorld(store, operations, world) {
   const single = new Set(singletons(operations));
   for (const [orgId, records] of Object.entries(world.orgs)) {
     for (const [resource, value] of Object.entries(records)) {
-      if (single.has(resource)) store.setSingleton(orgId, resource, structuredClone(value));
-      else for (const record of /** @type {any[]} */ (value)) store.insert(orgId, resource, structuredClone(record));
+      // No copies: the engine replaces a record's data on every write and never changes it in
+      // place, so the world can be loaded again (reset) from the same objects.
+      if (single.has(resource)) store.setSingleton(orgId, resource, value);
+      else for (const record of /** @type {any[]} */ (value)) store.insert(orgId, resource, record);
     }
   }
 }
