@@ -85,7 +85,8 @@ export async function runMock(args, { bundle, log = console.log }) {
 }
 
 /**
- * A world file, parsed and checked against the spec's schemas; refused in one line naming the file, the pointer and the problem.
+ * A world file, parsed and checked against the spec's schemas; refused in one line naming the
+ * file, the pointer and the problem.
  * @param {string} file
  * @param {any} bundle
  */

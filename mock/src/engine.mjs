@@ -26,7 +26,8 @@ import { resolve } from '../../scripts/lib/openapi.mjs';
  * @property {'asc'} [order] list oldest first
  * @property {(ctx: Context) => Handled | undefined} [before] may answer instead of the generic handler
  * @property {(ctx: Context, body: any, existing: any) => Handled | undefined} [check] refuses a create/update
- * @property {(ctx: Context, body: any, item: { data: any, hidden: any }, existing: any) => void} [derive] fills derived fields
+ * @property {(ctx: Context, body: any, item: { data: any, hidden: any }, existing: any) => void} [derive]
+ *   fills derived fields
  * @property {(ctx: Context, item: import('./store.mjs').Item) => boolean} [remove] true when it took the delete over
  * @property {(ctx: Context, item: import('./store.mjs').Item) => any} [present] the data a response shows
  */
@@ -66,15 +67,28 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
      * @returns {Handled}
      */
     fail: (ctx, status, code, message) => ({ status, body: { error: { code, message, request_id: ctx.requestId } } }),
-    /** `code` when the spec names it, else `fallback` (a rule's own code before the spec has it). @param {string} code @param {string} fallback */
+    /**
+     * `code` when the spec names it, else `fallback` (a rule's own code before the spec has it).
+     * @param {string} code
+     * @param {string} fallback
+     */
     code: (code, fallback) => (knownCodes.has(code) ? code : fallback),
-    /** The 404 of a resource: its own code (`agent_not_found`) when the spec has one. @param {Context} ctx @param {string} resource */
+    /**
+     * The 404 of a resource: its own code (`agent_not_found`) when the spec has one.
+     * @param {Context} ctx
+     * @param {string} resource
+     */
     notFound(ctx, resource) {
       const own = `${singular(resource)}_not_found`;
       const code = knownCodes.has(own) ? own : 'not_found';
       return engine.fail(ctx, 404, code, `${capitalised(singular(resource).replaceAll('_', ' '))} not found.`);
     },
-    /** The record a path ID names in the org, or undefined. @param {string} orgId @param {string} resource @param {string} id */
+    /**
+     * The record a path ID names in the org, or undefined.
+     * @param {string} orgId
+     * @param {string} resource
+     * @param {string} id
+     */
     lookup(orgId, resource, id) {
       const hex = hexOf(id);
       const item = hex ? store.find(orgId, resource, hex) : undefined;
@@ -82,7 +96,12 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
       if (item && id.includes('_') && !id.toLowerCase().startsWith(`${engine.prefixOf(resource)}_`)) return undefined;
       return item;
     },
-    /** The data of an item as responses show it (rules' `present`). @param {Context} ctx @param {string} resource @param {import('./store.mjs').Item} item */
+    /**
+     * The data of an item as responses show it (rules' `present`).
+     * @param {Context} ctx
+     * @param {string} resource
+     * @param {import('./store.mjs').Item} item
+     */
     present(ctx, resource, item) {
       let data = item.data;
       for (const rule of rulesOf(resource)) if (rule.present) data = rule.present(ctx, item);
@@ -114,7 +133,12 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
           return example(ctx);
       }
     },
-    /** The success answer with data and this request's meta. @param {Context} ctx @param {any} data @param {string | null} [nextCursor] */
+    /**
+     * The success answer with data and this request's meta.
+     * @param {Context} ctx
+     * @param {any} data
+     * @param {string | null} [nextCursor]
+     */
     success(ctx, data, nextCursor) {
       const meta = /** @type {Record<string, unknown>} */ ({ request_id: ctx.requestId });
       if (nextCursor !== undefined) meta.next_cursor = nextCursor;

@@ -2,7 +2,10 @@
 // X-RateLimit-* values for whichever window runs out first.
 
 /** @typedef {{ limit: number, windowMs: number }} RateLimitWindow */
-/** @typedef {{ allowed: boolean, limit: number, remaining: number, reset: number, retryAfter: number }} RateLimitState */
+/**
+ * @typedef {{ allowed: boolean, limit: number, remaining: number, reset: number, retryAfter: number }}
+ *   RateLimitState
+ */
 
 /** The documented windows. */
 export const DEFAULT_WINDOWS = [

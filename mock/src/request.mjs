@@ -14,7 +14,8 @@
  * Checks one request against its operation; returns the checked values or a failure.
  * @param {import('./model.mjs').MockOperation} op
  * @param {ReturnType<import('./schemas.mjs').createSchemas>} schemas
- * @param {{ params: Record<string, string>, query: URLSearchParams, headers: Record<string, any>, bodyText: string }} raw
+ * @param {{ params: Record<string, string>, query: URLSearchParams, headers: Record<string, any>,
+ *   bodyText: string }} raw
  * @returns {{ ok: true, value: CheckedRequest } | { ok: false, status: number, message: string }}
  */
 export function checkRequest(op, schemas, raw) {

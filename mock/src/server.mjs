@@ -86,9 +86,9 @@ export async function startMockServer(options) {
       const answer = respond(incoming, Buffer.concat(chunks).toString('utf8'));
       if (answer.gateway) sendGatewayPage(response);
       else send(response, answer.status, answer.headers, answer.body, answer.fault, answer.delayMs);
-      options.log?.(
-        `${incoming.method} ${incoming.url} ${answer.gateway ? 502 : answer.status} ${Math.round(performance.now() - started)}ms ${answer.requestId}`,
-      );
+      const status = answer.gateway ? 502 : answer.status;
+      const ms = Math.round(performance.now() - started);
+      options.log?.(`${incoming.method} ${incoming.url} ${status} ${ms}ms ${answer.requestId}`);
     });
   });
 
@@ -253,7 +253,10 @@ export async function startMockServer(options) {
     violations,
     /** Issues another key. @param {string} orgId @param {readonly string[]} scopes */
     issueKey: (orgId, scopes) => keyRing.issue(orgId, scopes).token,
-    /** Turns the fault mode on with these options (a fresh plan), or off. @param {import('./faults.mjs').FaultOptions | undefined} faults */
+    /**
+     * Turns the fault mode on with these options (a fresh plan), or off.
+     * @param {import('./faults.mjs').FaultOptions | undefined} faults
+     */
     setFaults(faults) {
       plan = faults ? createFaultPlan(faults) : undefined;
     },

@@ -8,7 +8,8 @@ import { hexOf } from './ids.mjs';
 
 /** An empty store. */
 export function createStore() {
-  /** @type {Map<string, { collections: Map<string, { items: Item[], byHex: Map<string, Item> }>, singletons: Map<string, any> }>} */
+  /** @typedef {{ items: Item[], byHex: Map<string, Item> }} Collection */
+  /** @type {Map<string, { collections: Map<string, Collection>, singletons: Map<string, any> }>} */
   const orgs = new Map();
 
   /** @param {string} orgId */

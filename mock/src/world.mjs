@@ -60,7 +60,12 @@ export function seedWorld(operations, options = {}) {
       tools: TOOLS_BY_TYPE[type] ?? [],
     };
   };
-  /** Records of a resource without a generator: its documented example, with new IDs and times. @param {string} resource @param {number} count @param {Record<string, any>} [extra] */
+  /**
+   * Records of a resource without a generator: its documented example, with new IDs and times.
+   * @param {string} resource
+   * @param {number} count
+   * @param {Record<string, any>} [extra]
+   */
   const fromExample = (resource, count, extra = {}) => {
     const template = exampleRecord(operations, resource);
     if (!template) return [];
@@ -180,7 +185,11 @@ function idPrefix(operations, resource) {
   return (typeof id === 'string' && /^([a-z][a-z0-9_]*)_[0-9a-f]{24}$/.exec(id)?.[1]) || singular(resource);
 }
 
-/** The schema a resource's records must match: its retrieve's data, else its list's items. @param {import('./model.mjs').MockOperation[]} operations @param {string} resource */
+/**
+ * The schema a resource's records must match: its retrieve's data, else its list's items.
+ * @param {import('./model.mjs').MockOperation[]} operations
+ * @param {string} resource
+ */
 export function recordSchema(operations, resource) {
   const retrieve = operations.find((op) => op.resource === resource && op.kind === 'retrieve');
   if (retrieve?.dataSchema) return retrieve.dataSchema;
@@ -233,7 +242,10 @@ export function checkWorld(operations, schemas, world) {
   return problems;
 }
 
-/** `a.b[0].c must …` → `/a/b/0/c must …` (a problem of schemas.describe as a JSON pointer). @param {string} problem */
+/**
+ * `a.b[0].c must …` → `/a/b/0/c must …` (a problem of schemas.describe as a JSON pointer).
+ * @param {string} problem
+ */
 function pointerOf(problem) {
   const [field = '', ...rest] = problem.split(' ');
   const pointer = field

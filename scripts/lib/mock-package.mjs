@@ -33,7 +33,10 @@ export async function buildMockPackage({ root, bundle, scratch }) {
       logLevel: 'silent',
       // Ajv and ajv-formats are CommonJS: give the bundle a `require` for their node: imports.
       banner: {
-        js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+        js: [
+          "import { createRequire as __createRequire } from 'node:module';",
+          'const require = __createRequire(import.meta.url);',
+        ].join('\n'),
       },
       plugins: [
         {

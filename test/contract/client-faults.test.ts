@@ -130,7 +130,7 @@ describe('@macha/api-client against the mock with faults', () => {
     }
   };
 
-  test('connectors.listAll: over 1,000 connectors with every kind of fault, each connector exactly once, newest first', async () => {
+  test('connectors.listAll: 1,000 connectors through every kind of fault, each once, newest first', async () => {
     const runs = await Promise.all(
       [11, 12, 13].map((seed) =>
         inOwnWorld(1_000, async (own) => {
@@ -196,7 +196,7 @@ describe('@macha/api-client against the mock with faults', () => {
     expect(result).toMatchObject(expected);
   });
 
-  test('agents.create: a key without agents:write gets MachaError 403 insufficient_scope, with the request ID, not retried', async () => {
+  test('agents.create: without agents:write, MachaError 403 insufficient_scope with request ID, no retry', async () => {
     const before = world.mock.requestCount();
     const error = await machaError(
       clientFor(world.keys.readOnly).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }),
@@ -224,7 +224,7 @@ describe('@macha/api-client against the mock with faults', () => {
     });
   });
 
-  test('agents.create: the same Idempotency-Key with another body gets MachaError 409 idempotency_key_reused', async () => {
+  test('agents.create: one Idempotency-Key with another body gets MachaError 409 idempotency_key_reused', async () => {
     const client = clientFor(world.keys.full);
     const idempotencyKey = randomUUID();
     await client.agents.create({ handle: 'firstBody', name: 'x', instructions: 'x' }, { idempotencyKey });

@@ -32,7 +32,7 @@ describe('the mock behind prism proxy', () => {
     tools: [{ name: 'zendesk_get_ticket', connector_id: world.connectors[0]?.id ?? null }],
   };
 
-  test('listConnectors: every page of 45 connectors, newest first, then retrieve one by prefixed and bare ID', async () => {
+  test('listConnectors: every page of 45 connectors, newest first; retrieve by prefixed and bare ID', async () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
@@ -47,7 +47,7 @@ describe('the mock behind prism proxy', () => {
     }
   });
 
-  test('createAgent: created, replayed for the same Idempotency-Key, 409 for another body or a taken handle', async () => {
+  test('createAgent: created, replayed for one Idempotency-Key, 409 for another body or a taken handle', async () => {
     const header = { 'Idempotency-Key': 'proxy-session-1' };
     const created = await client.POST('/agents', { body, params: { header } });
     const replayed = await client.POST('/agents', { body, params: { header } });
@@ -80,13 +80,13 @@ describe('the mock behind prism proxy', () => {
     expect(statuses).toEqual([...Array(30).fill(200), 429]);
   });
 
-  test('invalid input: Prism reports only the request violation, and the mock answers 422 within the spec', async () => {
+  test('invalid input: Prism reports only the request violation; the mock answers 422 within the spec', async () => {
     const { response } = await client.GET('/connectors', { params: { query: { limit: 0 } } });
     expect(response.status).toBe(422);
     expect(spec.takeViolations()).toEqual([expect.objectContaining({ location: ['request', 'query', 'limit'] })]);
   });
 
-  test('control: a response outside the spec (a gateway HTML page) is reported by Prism as a response violation', async () => {
+  test('control: a response outside the spec (a gateway HTML page) is a response violation for Prism', async () => {
     world.mock.setFaults({ seed: 1, rate: 1, kinds: ['not_json'] });
     try {
       const response = await fetch(`${prism.baseUrl}/connectors`, {

@@ -48,7 +48,7 @@ describe('access on the mock', () => {
     });
   });
 
-  test('getConnector: the prefixed ID, the bare ObjectId and upper-case hex name the same connector, with its tools', async () => {
+  test('getConnector: prefixed ID, bare ObjectId and upper-case hex name the same connector, with tools', async () => {
     for (const id of [connector.id, hex, hex.toUpperCase(), `connector_${hex.toUpperCase()}`]) {
       const { data } = await client.GET('/connectors/{id}', { params: { path: { id } } });
       expect(data?.data).toEqual(connector);

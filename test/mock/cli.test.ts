@@ -44,7 +44,7 @@ async function runCli(args: string[]) {
 }
 
 describe('npm run mock', () => {
-  test('prints pasteable exports, answers with those keys, logs each request, and stops cleanly on Ctrl-C', async () => {
+  test('prints pasteable exports, answers with those keys, logs each request, stops on Ctrl-C', async () => {
     const { child, output, exited } = await startCli(['--port', '0', '--seed', '3', '--validate']);
     const baseUrl = /^export MACHA_BASE_URL=(http:\/\/127\.0\.0\.1:\d+\/api\/v1)$/m.exec(output())?.[1];
     const fullKey = /^export MACHA_API_KEY=(mka_live_[A-Za-z0-9]{32})\b/m.exec(output())?.[1];

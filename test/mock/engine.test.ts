@@ -57,7 +57,7 @@ function bundleWithNewOperation() {
 }
 
 describe('the mock from the bundle', () => {
-  test('a new operation in the spec is answered from its example, with this request ID, before any rule exists', async () => {
+  test('a new operation is answered from its example, with this request ID, before any rule exists', async () => {
     const mock = await start({ bundle: bundleWithNewOperation() });
     const { status, body, headers } = await call(mock, '/widgets/health');
     expect(status).toBe(200);
@@ -65,7 +65,7 @@ describe('the mock from the bundle', () => {
     expect(mock.violations).toEqual([]);
   });
 
-  test('the operations that run on their examples alone are listed (none of the shipped spec is answered that way silently)', () => {
+  test('the operations that run on their examples alone are listed', () => {
     const byExample = (doc: object) =>
       mockOperations(doc)
         .filter((op) => op.kind === 'example')

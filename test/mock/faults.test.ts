@@ -96,7 +96,7 @@ describe('fault mode of the mock', () => {
   test.each([
     ['rate_limited', 429, 'rate_limited', '3'],
     ['unavailable', 503, 'service_unavailable', null],
-  ] as const)('%s: %i %s as the spec declares it, before anything is created', async (kind, status, code, retryAfter) => {
+  ] as const)('%s: %i %s as declared, before anything is created', async (kind, status, code, retryAfter) => {
     const { response, text, created } = await createUnder(kind);
     expect(response?.status).toBe(status);
     expect(response?.headers.get('retry-after')).toBe(retryAfter);
@@ -138,7 +138,7 @@ describe('fault mode of the mock', () => {
     expect(created).toBe(1);
   });
 
-  test('truncated: the status and a full Content-Length arrive, the body is cut short, after the agent was created', async () => {
+  test('truncated: status and full Content-Length arrive, the body is cut short, the agent exists', async () => {
     const { response, text, created } = await createUnder('truncated');
     expect(response?.status).toBe(201);
     expect(Number(response?.headers.get('content-length'))).toBeGreaterThan(0);

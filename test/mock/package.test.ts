@@ -30,7 +30,8 @@ const created = await fetch(mock.url + '/agents', {
 const agentsAfterCreate = mock.world.items('org_a', 'agents').length;
 mock.reset();
 const agentsAfterReset = mock.world.items('org_a', 'agents').length;
-const forbidden = (await fetch(mock.url + '/agents', { method: 'POST', headers: { authorization: 'Bearer ' + mock.keys.readOnly } })).status;
+const readOnly = { authorization: 'Bearer ' + mock.keys.readOnly };
+const forbidden = (await fetch(mock.url + '/agents', { method: 'POST', headers: readOnly })).status;
 await mock.close();
 console.log(JSON.stringify({
   pageSize: page.data.length,
@@ -116,7 +117,7 @@ describe('@macha/api-mock packed, installed alone in a fresh project', () => {
     expect(result.status).toBe(0);
   });
 
-  test('runs: the seeded world pages at limit=10, has the README connector, creates, resets, enforces scopes, breaks no schema', async () => {
+  test('runs: pages at limit=10, README connector, create, reset, scopes, no spec violation', async () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['out-node16/main.js'], {
       cwd: project,
       encoding: 'utf8',

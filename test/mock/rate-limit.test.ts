@@ -29,7 +29,7 @@ describe('rate limits on the mock', () => {
   const list = () => client.GET('/connectors');
   const nowSeconds = () => world.clock.now() / 1000;
 
-  test('listConnectors: the minute window runs out first, then 429 rate_limited with Retry-After until it frees', async () => {
+  test('listConnectors: the minute window runs out first, then 429 with Retry-After until it frees', async () => {
     const start = nowSeconds();
     const answers = [await list(), await list(), await list()];
     expect(answers.map(({ response }) => headersOf(response))).toEqual([

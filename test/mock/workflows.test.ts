@@ -25,7 +25,7 @@ afterAll(async () => {
   await world.mock.close();
 });
 
-/** Runs node <redocly> <args>; never throws, resolves with the exit code and output (async: the mock shares this process). */
+/** Runs node <redocly> <args> (async: the mock shares this process); resolves with exit code and output. */
 function redocly(args: string[]): Promise<{ code: number; output: string }> {
   return promisify(execFile)(process.execPath, [REDOCLY, ...args], {
     cwd: ROOT,

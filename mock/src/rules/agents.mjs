@@ -1,4 +1,5 @@
-// Agents: activation needs connected connectors, and what an agent shows of what it was given: v1 returns `tools_count` and `sub_agents_count`, not
+// Agents: activation needs connected connectors, and what an agent shows of what it was given:
+// v1 returns `tools_count` and `sub_agents_count`, not
 // the lists; the lists are kept (hidden) so that an update that leaves them out keeps them.
 
 const DEFAULT_COLOR = '#6366f1';

@@ -73,7 +73,12 @@ function subAgentProblem(ctx, subAgents, existing) {
       : ((engine.store.find(orgId, 'agents', hex)?.hidden.sub_agents ?? []).map((/** @type {string} */ id) =>
           String(id).slice(-24).toLowerCase(),
         ) ?? []);
-  /** Levels of hand-offs below hex; Infinity on a cycle back to the agent being written. @param {string} hex @param {Set<string>} seen @returns {number} */
+  /**
+   * Levels of hand-offs below hex; Infinity on a cycle back to the agent being written.
+   * @param {string} hex
+   * @param {Set<string>} seen
+   * @returns {number}
+   */
   const height = (hex, seen) => {
     if (seen.has(hex)) return Number.POSITIVE_INFINITY;
     const below = children(hex);
