@@ -283,9 +283,27 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
     return data === undefined ? example(ctx) : engine.success(ctx, data);
   }
 
-  /** @param {Context} ctx @returns {Handled} */
+  /**
+   * The documented example; a path parameter named `<resource>_id` of a known collection must name
+   * one of the org's records (else that resource's 404), and the example's field of that name is
+   * set to it, so `GET /analytics/agents/{agent_id}` answers for the agent asked about.
+   * @param {Context} ctx
+   * @returns {Handled}
+   */
   function example(ctx) {
+    /** @type {Record<string, string>} */
+    const named = {};
+    for (const [name, value] of Object.entries(ctx.request.path)) {
+      const resource = `${/^(\w+)_id$/.exec(name)?.[1]}s`;
+      if (!operations.some((op) => op.resource === resource && op.kind !== 'singleton')) continue;
+      const item = engine.lookup(ctx.orgId, resource, value);
+      if (!item) return engine.notFound(ctx, resource);
+      named[name] = item.data.id;
+    }
     const body = firstExample(ctx.op.successContent);
+    const data = body?.data;
+    if (data && typeof data === 'object' && !Array.isArray(data))
+      for (const [name, id] of Object.entries(named)) if (name in data) data[name] = id;
     if (body && typeof body === 'object' && body.meta && typeof body.meta === 'object')
       body.meta.request_id = ctx.requestId;
     return { status: ctx.op.successStatus, body };
