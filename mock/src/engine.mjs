@@ -314,6 +314,9 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
 
 /** @typedef {ReturnType<typeof createEngine>} Engine */
 
+/** Each schema node's $ref target, followed once (project runs for every item of every response). */
+const resolvedCache = new WeakMap();
+
 /**
  * What of a value a schema declares, at every depth: an object keeps the properties its schema
  * (with its `allOf`) lists, an array maps its items; a schema that lists none keeps the value. So
@@ -324,7 +327,11 @@ export function createEngine({ bundle, operations, store, rules, clock }) {
  * @returns {any}
  */
 export function project(bundle, value, schema) {
-  const node = resolve(bundle, schema);
+  let node = schema && typeof schema === 'object' ? resolvedCache.get(schema) : undefined;
+  if (!node) {
+    node = resolve(bundle, schema);
+    if (schema && typeof schema === 'object') resolvedCache.set(schema, node);
+  }
   if (!node || typeof node !== 'object') return value;
   if (Array.isArray(value)) return node.items ? value.map((item) => project(bundle, item, node.items)) : value;
   if (!value || typeof value !== 'object') return value;

@@ -119,6 +119,9 @@ function shapeOf(method, path, operationId, dataSchema) {
   return example;
 }
 
+/** @type {WeakMap<object, Record<string, any>>} */
+const propertiesCache = new WeakMap();
+
 /**
  * The properties a schema declares, its `allOf` members' included, each resolved.
  * @param {Record<string, any>} bundle
@@ -128,8 +131,12 @@ function shapeOf(method, path, operationId, dataSchema) {
 export function propertiesOf(bundle, schema) {
   const node = resolve(bundle, schema);
   if (!node || typeof node !== 'object') return {};
+  // Asked for every item of every response: read each schema once.
+  const cached = propertiesCache.get(node);
+  if (cached) return cached;
   /** @type {Record<string, any>} */
   const found = {};
+  propertiesCache.set(node, found);
   for (const member of node.allOf ?? []) Object.assign(found, propertiesOf(bundle, member));
   for (const [name, child] of Object.entries(node.properties ?? {})) found[name] = resolve(bundle, child);
   return found;
