@@ -42,6 +42,20 @@ export const operationTable = {
     "paginated": false,
     "idempotencyKey": false
   },
+  "listAgents": {
+    "method": "get",
+    "path": "/agents",
+    "resource": "agents",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
   "createAgent": {
     "method": "post",
     "path": "/agents",
@@ -52,5 +66,318 @@ export const operationTable = {
     "body": true,
     "paginated": false,
     "idempotencyKey": true
+  },
+  "getAgent": {
+    "method": "get",
+    "path": "/agents/{id}",
+    "resource": "agents",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "deleteAgent": {
+    "method": "delete",
+    "path": "/agents/{id}",
+    "resource": "agents",
+    "action": "delete",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "updateAgent": {
+    "method": "patch",
+    "path": "/agents/{id}",
+    "resource": "agents",
+    "action": "update",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
+  },
+  "listConversations": {
+    "method": "get",
+    "path": "/conversations",
+    "resource": "conversations",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "agent_id",
+      "source",
+      "model",
+      "parent_conversation_id",
+      "conversation_number",
+      "since",
+      "created_after",
+      "created_before",
+      "last_message_after",
+      "last_message_before",
+      "ticket_id",
+      "metadata",
+      "q",
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
+  "getConversation": {
+    "method": "get",
+    "path": "/conversations/{id}",
+    "resource": "conversations",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(conv_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [
+      "include_trigger_payload"
+    ],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "listConversationMessages": {
+    "method": "get",
+    "path": "/conversations/{id}/messages",
+    "resource": "conversations",
+    "action": "listMessages",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(conv_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
+  "listCustomTools": {
+    "method": "get",
+    "path": "/custom_tools",
+    "resource": "customTools",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
+  "createCustomTool": {
+    "method": "post",
+    "path": "/custom_tools",
+    "resource": "customTools",
+    "action": "create",
+    "pathParams": [],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
+  },
+  "getCustomTool": {
+    "method": "get",
+    "path": "/custom_tools/{id}",
+    "resource": "customTools",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(tool_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "deleteCustomTool": {
+    "method": "delete",
+    "path": "/custom_tools/{id}",
+    "resource": "customTools",
+    "action": "delete",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(tool_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "updateCustomTool": {
+    "method": "patch",
+    "path": "/custom_tools/{id}",
+    "resource": "customTools",
+    "action": "update",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(tool_)?[0-9a-fA-F]{24}$",
+        "maxLength": 29
+      }
+    ],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
+  },
+  "listSources": {
+    "method": "get",
+    "path": "/sources",
+    "resource": "sources",
+    "action": "list",
+    "pathParams": [],
+    "query": [
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": true,
+    "idempotencyKey": false
+  },
+  "createSource": {
+    "method": "post",
+    "path": "/sources",
+    "resource": "sources",
+    "action": "create",
+    "pathParams": [],
+    "query": [],
+    "body": true,
+    "paginated": false,
+    "idempotencyKey": true
+  },
+  "getSource": {
+    "method": "get",
+    "path": "/sources/{id}",
+    "resource": "sources",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(source_)?[0-9a-fA-F]{24}$",
+        "maxLength": 31
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "deleteSource": {
+    "method": "delete",
+    "path": "/sources/{id}",
+    "resource": "sources",
+    "action": "delete",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(source_)?[0-9a-fA-F]{24}$",
+        "maxLength": 31
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "getChatbot": {
+    "method": "get",
+    "path": "/chatbots/{id}",
+    "resource": "chatbots",
+    "action": "retrieve",
+    "pathParams": [
+      {
+        "name": "id",
+        "pattern": "^(chatbot_)?[0-9a-fA-F]{24}$",
+        "maxLength": 32
+      }
+    ],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "listTeamMembers": {
+    "method": "get",
+    "path": "/team",
+    "resource": "team",
+    "action": "list",
+    "pathParams": [],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "getAgentAnalytics": {
+    "method": "get",
+    "path": "/analytics/agents/{agent_id}",
+    "resource": "analytics",
+    "action": "retrieveAgent",
+    "pathParams": [
+      {
+        "name": "agent_id",
+        "pattern": "^(agent_)?[0-9a-fA-F]{24}$",
+        "maxLength": 30
+      }
+    ],
+    "query": [
+      "since",
+      "until",
+      "cursor",
+      "limit"
+    ],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
+  },
+  "getOrganization": {
+    "method": "get",
+    "path": "/org",
+    "resource": "organization",
+    "action": "retrieve",
+    "pathParams": [],
+    "query": [],
+    "body": false,
+    "paginated": false,
+    "idempotencyKey": false
   }
 } as const;

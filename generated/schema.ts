@@ -35,9 +35,8 @@ export interface paths {
             path: {
                 /**
                  * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
-                 *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
-                 *     pattern fixes the length: 24 characters bare, 34 prefixed.
+                 *     same connector, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
                  */
                 id: components["parameters"]["ConnectorIdPath"];
             };
@@ -67,18 +66,402 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List agents
+         * @description Lists the org's agents, newest first. Deleted agents (in the dashboard trash or gone) are left
+         *     out. Items may leave out `description`, `color` and `avatar`; retrieve an agent for the full
+         *     object. Pages with `cursor` and `limit`.
+         */
+        get: operations["listAgents"];
         put?: never;
         /**
          * Create an agent
          * @description Creates an agent, the last step of the tool-reference workflow: the `tools` you pass are
          *     `{ name, connector_id }` references built from `GET /connectors/{id}`.
          *
+         *     The handle must be unique in the org, ignoring case (`409 agent_handle_taken`). Every reference
+         *     must name something of the key's org that the agent can use: an unknown or foreign connector,
+         *     tool, sub-agent, source or document gets `422 reference_not_found`, a disabled tool
+         *     `422 tool_disabled`, and sub-agents deeper than 3 levels `422 sub_agent_depth_exceeded`.
+         *
          *     Send an `Idempotency-Key` so that a retry after a timeout or a `5xx` cannot create the agent
-         *     twice. *Decision:* the docs' create response was cut off; this spec follows `POST /sources`
-         *     and returns `201` with the agent in the success envelope.
+         *     twice. Returns `201` with the new agent.
          */
         post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an agent
+         * @description Returns one agent. It carries `tools_count`, not the tools: v1 read endpoints do not return the
+         *     tool list. A deleted agent gets `404 agent_not_found` at once, even while it is in the
+         *     dashboard trash: restore it there first.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an agent
+         * @description Moves the agent to the dashboard trash, where it can be restored for 30 days; after that it is
+         *     deleted for good. The API has no restore operation. At once, the agent leaves `GET /agents`
+         *     and gets `404 agent_not_found`, its triggers are deactivated, its external webhooks (Zendesk)
+         *     are torn down so traffic stops, and its chatbots are paused. Restoring it later does not bring
+         *     the webhooks back: recreate the triggers.
+         *
+         *     `Idempotency-Key` is ignored: a second delete gets `404 agent_not_found`.
+         */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent
+         * @description Changes the fields you send and leaves the others as they are; a list you send (`tools`,
+         *     `connectors`, `sub_agents`, `data_sources`) replaces the whole list. `updated_at` changes on
+         *     every update.
+         *
+         *     Setting `is_active` cascades: deactivating the agent deactivates its triggers (Zendesk webhooks
+         *     are switched off in place, so their IDs stay the same) and pauses its chatbots; activating
+         *     brings them back, and is refused with `422 connector_auth_failed` while a connector of the
+         *     agent is `auth_failed`. References are checked as on create, and `sub_agents` may not include
+         *     the agent itself (`422 sub_agent_cycle`).
+         *
+         *     Send an `Idempotency-Key` so that a retried update is applied once.
+         */
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List conversations
+         * @description Lists the org's conversations, newest first, without their messages. **Sub-agent runs are left
+         *     out** unless you pass `source=sub-agent`. The filters combine: a conversation must match every
+         *     one you send. Time filters take ISO 8601 UTC times and are half-open (`>=` the `…after` bound,
+         *     `<` the `…before` bound). Pages with `cursor` and `limit`.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a conversation
+         * @description Returns one conversation with its messages, oldest first. With `include_trigger_payload=true`
+         *     it also returns `trigger_payload`, the raw webhook payload that started an autonomous run; it
+         *     is left out by default because it can hold customer personal data. For long threads, page
+         *     through `GET /conversations/{id}/messages` instead.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a conversation's messages
+         * @description Lists a conversation's messages **oldest first**, the reverse of the other lists, 50 to a page
+         *     unless you set `limit`. Pages with `cursor` and `limit`. For `role: tool` messages, `content`
+         *     is the tool's output as a JSON string: parse it before treating it as text.
+         */
+        get: operations["listConversationMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/custom_tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom tools
+         * @description Lists the org's custom tools, newest first. Credentials are never returned: `auth` carries only
+         *     `type` and `header_name`. Pages with `cursor` and `limit`.
+         */
+        get: operations["listCustomTools"];
+        put?: never;
+        /**
+         * Create a custom tool
+         * @description Exposes an HTTP endpoint as a tool agents can call. The tool's `name` is generated from
+         *     `label` (slugified, prefixed `custom_`, unique in the org); assign the tool to an agent with
+         *     the reference `{ name, connector_id: null }`. `write` tools wait for approval in chat.
+         *     Credentials in `auth.credentials` are encrypted at rest, never shown to the model and never
+         *     returned.
+         *
+         *     Send an `Idempotency-Key` so that a retry cannot create the tool twice. Returns `201` with the
+         *     new tool.
+         */
+        post: operations["createCustomTool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/custom_tools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom tool
+         * @description Returns one custom tool. Credentials are never returned: `auth` carries only `type` and
+         *     `header_name`.
+         */
+        get: operations["getCustomTool"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom tool
+         * @description Deletes the tool for good: there is no trash. In the same transaction the tool is removed from
+         *     the `tools` of every agent of the org, which keep working without it. `Idempotency-Key` is
+         *     ignored: a second delete gets `404 custom_tool_not_found`.
+         */
+        delete: operations["deleteCustomTool"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom tool
+         * @description Changes the fields you send and leaves the others as they are. `name` cannot be changed: to
+         *     rename a tool, delete and recreate it. `is_active: false` disables the tool without deleting
+         *     it. Sending `auth` rotates the credentials: the stored value is replaced and cannot be
+         *     recovered.
+         *
+         *     Send an `Idempotency-Key` so that a retried update is applied once.
+         */
+        patch: operations["updateCustomTool"];
+        trace?: never;
+    };
+    "/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sources
+         * @description Lists the org's knowledge sources, newest first. Items may leave out `connector_id` and
+         *     `connector_type`. Pages with `cursor` and `limit`.
+         */
+        get: operations["listSources"];
+        put?: never;
+        /**
+         * Create a source
+         * @description Creates a `website` (whole-site crawl) or `webpage` (single page) source. It comes back at once
+         *     with `sync_status: fetching`; indexing runs in the background. Poll `GET /sources/{id}` (every
+         *     few seconds) until `sync_status` is `ready`, and stop on `error`.
+         *
+         *     `upload` sources cannot be created (`409 upload_source_exists`: the org's one upload source
+         *     always exists), nor can `connector` sources (`422 source_type_not_creatable`: they come with
+         *     their integration). Sources cannot be changed after creation: delete and recreate one instead.
+         *
+         *     Send an `Idempotency-Key` so that a retry cannot create the source twice.
+         */
+        post: operations["createSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["SourceIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a source
+         * @description Returns one source. Poll it after creating a source until `sync_status` is `ready` (or
+         *     `error`).
+         */
+        get: operations["getSource"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a source
+         * @description Deletes the source for good, with no trash: every document in it (with its chunks and
+         *     embeddings) is deleted, and the source is removed from every agent's `data_sources`. Agents
+         *     that relied on it find nothing until it is added again. `Idempotency-Key` is ignored: a second
+         *     delete gets `404 source_not_found`.
+         */
+        delete: operations["deleteSource"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatbots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The chatbot's ID, prefixed (`chatbot_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     chatbot, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["ChatbotIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a chatbot
+         * @description Returns one chatbot. Chatbots are read-only in v1. An unknown ID and one of another org both
+         *     get `404 not_found` (the generic code: chatbots have no code of their own).
+         */
+        get: operations["getChatbot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List team members
+         * @description Returns every member of the org in one response: the list is not paginated, and `meta` has
+         *     only `request_id`. The team is read-only in v1: invite and remove members in the dashboard.
+         */
+        get: operations["listTeamMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                agent_id: components["parameters"]["AnalyticsAgentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an agent's analytics
+         * @description Returns an agent's analytics over a time window, 30 days up to now unless you set `since` and
+         *     `until`. **Beta:** `data` is a free-form object whose keys are not stable yet; read the ones
+         *     you know and ignore the others. `cursor` and `limit` page through row lists inside the
+         *     response. A bad date range or a malformed cursor gets `422 validation_failed`.
+         */
+        get: operations["getAgentAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the organization
+         * @description Returns the org the API key belongs to: its plan, credits and limits. Check `credits.remaining`
+         *     before bulk work, compare `limits.agents` with your agent count, and warn when `trial.end_date`
+         *     is less than 7 days away.
+         */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -90,17 +473,15 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The request's unique ID, `req_` followed by letters or digits (16 hex digits today). The same
-         *     value is sent in the `X-Request-ID` header. Log it and quote it to Macha support. *Decision:* at
-         *     most 128 characters; the docs give no length, and 128 holds any request-ID scheme (`req_` and a
-         *     32-digit UUID is 36).
+         * @description The request's unique ID, `req_` followed by letters or digits (16 hex digits today), at most 128
+         *     characters. The same value is sent in the `X-Request-ID` header. Log it and quote it to Macha
+         *     support.
          * @example req_a0b88aa084bac0f7
          */
         RequestId: string;
         /**
          * @description A connector's ID as the API returns it: `connector_` followed by 24 lowercase hex digits (a
-         *     MongoDB ObjectId). Treat it as opaque. *Decision:* the docs' own examples often have 23 hex digits;
-         *     those are typos, and the rule is 24, so an ID is 34 characters long.
+         *     MongoDB ObjectId), 34 characters. Treat it as opaque.
          * @example connector_64f1c0ef2ec711ef6dc1dcf0
          */
         ConnectorId: string;
@@ -133,27 +514,23 @@ export interface components {
         Connector: {
             id: components["schemas"]["ConnectorId"];
             /**
-             * @description The integration, for example `zendesk`, `slack`, `shopify`, `notion`, `freshdesk` or `stripe`.
-             *     The list grows as Macha adds integrations, so this is a plain string, not an enum.
-             *     *Decision:* at most 128 characters; the docs give no length, and types are short slugs.
+             * @description The integration, for example `zendesk`, `slack`, `shopify`, `notion`, `freshdesk` or `stripe`,
+             *     at most 128 characters. The list grows as Macha adds integrations, so this is a plain string,
+             *     not an enum.
              * @example zendesk
              */
             type: string;
             /**
-             * @description Display name. Tells apart several instances of one type ("Production Zendesk" and "Sandbox
-             *     Zendesk"). *Decision:* at most 256 characters, the bound of every display name in this spec;
-             *     the docs give none, and a name is one line in the dashboard.
+             * @description Display name, at most 256 characters. Tells apart several instances of one type ("Production
+             *     Zendesk" and "Sandbox Zendesk").
              * @example Production Zendesk
              */
             name: string;
             status: components["schemas"]["ConnectorStatus"];
             /**
-             * @description A human-readable reason when `status` is not `connected`, otherwise `null`. *Decision:* the
-             *     object page puts it in the summary shape but the list example leaves it out, so in list items
-             *     it is optional: treat a missing value as `null`. The retrieve endpoint always sends it.
-             *     *Decision:* at most 65,536 characters. The docs give no length, and the reason may carry the
-             *     third party's own error text, whose length Macha does not control; the bound is generous so
-             *     that no real reason makes a response invalid.
+             * @description A human-readable reason when `status` is not `connected`, otherwise `null`; at most 65,536
+             *     characters. List items may leave it out: treat a missing value as `null`. The retrieve endpoint
+             *     always sends it.
              * @example null
              */
             status_reason?: string | null;
@@ -169,9 +546,7 @@ export interface components {
             request_id: components["schemas"]["RequestId"];
             /**
              * @description Send it back as `cursor` to get the next page; `null` on the last page. Opaque: never build or
-             *     parse one. *Decision:* at most 2,048 characters, the bound of the `cursor` parameter it is sent
-             *     back as. Cursor encoding is outside the v1 contract, but a cursor travels in a URL, which
-             *     keeps any real one far below that.
+             *     parse one. At most 2,048 characters.
              * @example connector_64f1c0ef2ec711ef6dc1dcd9
              */
             next_cursor: string | null;
@@ -188,15 +563,13 @@ export interface components {
          *     response's HTTP status. The table in the Errors section lists each code with its status.
          * @example not_found
          */
-        ErrorCode: "unauthorized" | "insufficient_scope" | "not_found" | "agent_handle_taken" | "idempotency_key_reused" | "validation_failed" | "rate_limited" | "internal_error" | "service_unavailable";
+        ErrorCode: "invalid_json" | "malformed_request" | "unauthorized" | "insufficient_scope" | "not_found" | "agent_not_found" | "conversation_not_found" | "custom_tool_not_found" | "source_not_found" | "agent_handle_taken" | "upload_source_exists" | "idempotency_key_reused" | "idempotency_key_in_use" | "validation_failed" | "reference_not_found" | "tool_disabled" | "sub_agent_cycle" | "sub_agent_depth_exceeded" | "connector_auth_failed" | "source_type_not_creatable" | "rate_limited" | "internal_error" | "service_unavailable";
         /** @description What went wrong. Branch on `code`; show or log `message`; quote `request_id` to support. */
         ApiError: {
             code: components["schemas"]["ErrorCode"];
             /**
-             * @description A human-readable explanation. The wording may change at any time; never parse it.
-             *     *Decision:* at most 65,536 characters. The docs give no length; the bound is generous on
-             *     purpose, because a message that quotes the offending input must still arrive as this API
-             *     error instead of failing the response's validation.
+             * @description A human-readable explanation, at most 65,536 characters. The wording may change at any time;
+             *     never parse it.
              * @example Connector not found.
              */
             message: string;
@@ -216,31 +589,31 @@ export interface components {
         /** @description A tool a connector exposes to agents. New fields may appear at any time. */
         Tool: {
             /**
-             * @description The base tool name. Use it as `name` in a tool reference. It is never a multi-instance suffix:
-             *     `connector_id` in the reference tells instances of one type apart. *Decision:* at most 128
-             *     characters, the bound of tool names in tool references; the docs give none, and OpenAI's API,
-             *     for one, limits function names to 64.
+             * @description The base tool name, 1–128 characters. Use it as `name` in a tool reference. It is never a
+             *     multi-instance suffix: `connector_id` in the reference tells instances of one type apart.
              * @example zendesk_get_ticket
              */
             name: string;
             /**
-             * @description Human-friendly name shown in the dashboard. *Decision:* at most 256 characters, the bound of
-             *     every display name in this spec.
+             * @description Human-friendly name shown in the dashboard, at most 256 characters.
              * @example Get Ticket
              */
             label: string;
             /**
-             * @description The description the model reads to decide when to call the tool. *Decision:* at most 65,536
-             *     characters. The docs give no length, and the text comes from the integration, whose length
-             *     Macha does not control; the bound is generous so that no real description makes the
-             *     connector invalid, and only a runaway value is refused.
+             * @description The description the model reads to decide when to call the tool, at most 65,536 characters.
              * @example Fetch a Zendesk ticket by ID.
              */
             description: string;
             type: components["schemas"]["ToolType"];
-            /** @description Whether an agent must ask a person before running it in chat (true for write tools that wait for approval). */
+            /**
+             * @description Whether an agent must ask a person before running it in chat (true for write tools that wait
+             *     for approval).
+             */
             requires_confirmation: boolean;
-            /** @description True when the tool was turned off for this connector instance in the dashboard. Do not assign disabled tools. */
+            /**
+             * @description True when the tool was turned off for this connector instance in the dashboard. Do not assign
+             *     disabled tools.
+             */
             disabled: boolean;
         };
         /**
@@ -256,8 +629,7 @@ export interface components {
             status_reason: string | null;
             /**
              * @description Every tool this connector's type exposes, including the ones turned off for this instance
-             *     (`disabled`). *Decision:* at most 1,000 tools; the docs give no limit, an integration
-             *     exposes tens of tools, and OpenAI's API, for one, accepts at most 128 per request.
+             *     (`disabled`); at most 1,000.
              */
             tools: components["schemas"]["Tool"][];
         };
@@ -271,9 +643,14 @@ export interface components {
             meta: components["schemas"]["Meta"];
         };
         /**
+         * @description An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters).
+         *     Treat it as opaque.
+         * @example agent_6a28e310f2ec711ef6dc1dcf
+         */
+        AgentId: string;
+        /**
          * @description The agent's handle, used for @mentions: a letter, then letters and digits (camelCase by
-         *     convention). Unique within the org, ignoring case. *Decision:* at most 128 characters; the docs
-         *     give no length, and a handle is typed after an @ in chat.
+         *     convention), at most 128 characters. Unique within the org, ignoring case.
          * @example readOnlyZendesk
          */
         AgentHandle: string;
@@ -283,46 +660,90 @@ export interface components {
          */
         HexColor: string;
         /**
+         * @description An agent as `GET /agents` lists it: the agent object, where `description`, `color` and `avatar`
+         *     may be left out (treat a missing one as `null`). Retrieve the agent for the full object. New
+         *     fields may appear at any time: ignore the ones you do not know.
+         */
+        AgentSummary: {
+            id: components["schemas"]["AgentId"];
+            handle: components["schemas"]["AgentHandle"];
+            /**
+             * @description Display name, at most 256 characters.
+             * @example Triage
+             */
+            name: string;
+            /** @description Short summary shown in the dashboard list, at most 4,096 characters. */
+            description?: string | null;
+            /**
+             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128
+             *     characters.
+             * @example gpt-5.4
+             */
+            model: string | null;
+            /** @description Whether the agent can be chatted with and fired by triggers. */
+            is_active: boolean;
+            /**
+             * @description Hex colour shown in the dashboard.
+             * @default #6366f1
+             */
+            color?: components["schemas"]["HexColor"] | null;
+            /** @description An emoji or an image URL, at most 8,192 characters. */
+            avatar?: string | null;
+            /**
+             * Format: int32
+             * @description How many tools are assigned.
+             */
+            tools_count: number;
+            /**
+             * Format: int32
+             * @description How many agents this one can hand off to.
+             */
+            sub_agents_count: number;
+            /** @description When the agent was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the agent last changed; every update changes it. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of agents, newest first. Deleted agents (in the trash or gone) are left out. */
+        AgentList: {
+            /** @description The agents of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["AgentSummary"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
          * @description A reference to a tool an agent may call. Build it from `GET /connectors/{id}`: `name` from
-         *     `tools[].name` and `connector_id` from the connector's `id`. *Decision:* no other fields are
-         *     allowed (see `AgentCreate`).
+         *     `tools[].name` and `connector_id` from the connector's `id`. For a custom tool, `name` is its
+         *     `custom_…` name and `connector_id` is `null`. No other fields are allowed.
          */
         ToolRef: {
             /**
              * @description The base tool name (`tools[].name`), never a multi-instance suffix. For a custom tool, its
-             *     `custom_…` name. *Decision:* at most 128 characters; the docs give no length, and OpenAI's
-             *     API, for one, limits function names to 64.
+             *     `custom_…` name. 1–128 characters.
              * @example zendesk_get_ticket
              */
             name: string;
             /**
-             * @description The connector instance that provides the tool, in its prefixed form. `null` for built-in and
-             *     knowledge tools. *Decision:* the docs leave custom tools open; send `null` for them too.
+             * @description The connector instance that provides the tool, in its prefixed form: always sent, `null` for
+             *     built-in, knowledge and custom tools.
              */
             connector_id: components["schemas"]["ConnectorId"] | null;
         };
         /**
-         * @description An agent's ID as the API returns it, `agent_` followed by 24 lowercase hex digits (30 characters). Treat it as opaque.
-         * @example agent_6a28e310f2ec711ef6dc1dcf
-         */
-        AgentId: string;
-        /**
-         * @description A data source's ID, `source_` followed by 24 lowercase hex digits (31 characters).
+         * @description A data source's ID as the API returns it, `source_` followed by 24 lowercase hex digits (31
+         *     characters). Treat it as opaque.
          * @example source_6a39a4f1c0ef2ec711ef6dc1
          */
         SourceId: string;
         /**
-         * @description The ID of a document inside a data source, starting `doc_`. *Decision:* the docs do not give the
-         *     rest of the format, so this spec only requires the prefix and letters or digits after it, at
-         *     most 128 characters in all (`doc_` and a 24-hex ObjectId would be 28).
+         * @description The ID of a document inside a data source: `doc_` followed by letters or digits, at most 128
+         *     characters.
          * @example doc_6a39a4f1c0ef2ec711ef6dd2
          */
         DocumentId: string;
         /**
          * @description A knowledge source the agent may search: all of its documents (`scope: all`), or only the ones
-         *     listed in `documents` (`scope: selected`, where `documents` is required). *Decision:* no other
-         *     fields are allowed (see `AgentCreate`), so `documents` with `scope: all` is refused instead of
-         *     silently ignored.
+         *     listed in `documents` (`scope: selected`, where `documents` is required). No other fields are
+         *     allowed: `documents` with `scope: all` is refused.
          */
         DataSourceRef: {
             source_id: components["schemas"]["SourceId"];
@@ -338,84 +759,65 @@ export interface components {
              * @constant
              */
             scope: "selected";
-            /**
-             * @description The documents the agent may use. *Decision:* at most 10,000; the docs give no limit, and a
-             *     website source can hold thousands of pages. To use more, use `scope: all`.
-             */
+            /** @description The documents the agent may use, 1–10,000. To use more, use `scope: all`. */
             documents: components["schemas"]["DocumentId"][];
         };
         /**
-         * @description The body of `POST /agents`. `instructions` is required unless `instructions_html` is given.
-         *     Send only the fields listed here. *Decision:* the docs do not say what the server does with a
-         *     field it does not know, so this spec closes the body (`additionalProperties: false` on the
-         *     member of `allOf` that declares every field, and in the tool and data-source references): a
-         *     misspelt field such as `instruction` is refused instead of silently dropped, and no field the
-         *     docs do not list can be mass-assigned. New optional fields come with a new version of this spec.
-         *
-         *     Every field is bounded; where the docs give no bound, the description says which one this spec
-         *     chose: generous, so that no real agent reaches it, but finite.
+         * @description The body of `POST /agents`. `instructions` is required unless `instructions_html` is given; when
+         *     both are sent, `instructions_html` wins and the plain-text prompt is derived from it. Send only
+         *     the fields listed here: any other field gets `422 validation_failed`.
          */
         AgentCreate: {
             handle: components["schemas"]["AgentHandle"];
             /**
-             * @description Display name. *Decision:* at most 256 characters, the bound of every display name in this
-             *     spec; the docs give none, and a name is one line in the dashboard.
+             * @description Display name, 1–256 characters.
              * @example Read-only Zendesk
              */
             name: string;
             /**
-             * @description The system prompt, as plain text. Required unless `instructions_html` is given.
-             *     *Decision:* at most 256,000 characters; the docs give no length, and 256,000 is the limit
-             *     OpenAI's Assistants API sets on its own instructions, about 64,000 tokens.
+             * @description The system prompt, as plain text, 1–256,000 characters. Required unless
+             *     `instructions_html` is given, which wins when both are sent.
              * @example Answer questions using Zendesk data. Never modify tickets.
              */
             instructions?: string;
             /**
-             * @description The system prompt as rich text (a subset of HTML); the plain-text prompt is derived from
-             *     it. *Decision:* at most 512,000 characters, twice the plain-text bound, to leave room for
-             *     the markup.
+             * @description The system prompt as rich text (a subset of HTML), 1–512,000 characters. The plain-text
+             *     prompt is derived from it, replacing any `instructions` sent with it.
              */
             instructions_html?: string;
-            /**
-             * @description Short summary shown in the dashboard list. *Decision:* at most 4,096 characters; the docs
-             *     call it a short summary and give no length.
-             */
+            /** @description Short summary shown in the dashboard list, at most 4,096 characters. */
             description?: string | null;
             /**
-             * @description A model ID, for example `gpt-5.4` or `gpt-5-mini`. Leave it out to use the org's default.
-             *     *Decision:* at most 128 characters; the docs give no length, and model IDs are short slugs.
+             * @description A model ID, for example `gpt-5.4` or `gpt-5-mini`, 1–128 characters. Leave it out to use
+             *     the org's default model.
              */
             model?: string;
-            /** @description Hex colour shown in the dashboard; `#6366f1` when left out. */
-            color?: components["schemas"]["HexColor"];
             /**
-             * @description An emoji or an image URL. *Decision:* at most 2,048 characters, the longest URL that
-             *     browsers and CDNs reliably handle; an emoji is a few characters.
+             * @description Hex colour shown in the dashboard.
+             * @default #6366f1
              */
+            color?: components["schemas"]["HexColor"];
+            /** @description An emoji or an image URL, 1–2,048 characters. */
             avatar?: string;
             /**
-             * @description *Decision:* the docs give the default but not the meaning; this spec reads it as whether
-             *     Macha's built-in system prompt is added before your instructions.
+             * @description Whether Macha's built-in system prompt is added before your instructions.
              * @default true
              */
             include_system_prompt?: boolean;
-            /**
-             * @description The tools the agent may call. Leave it out for an agent without tools. *Decision:* at
-             *     most 256, the bound of every list in this body; the docs give none, and 256 is twice
-             *     the 128 tools OpenAI's API, for one, accepts per request.
-             */
+            /** @description The tools the agent may call, at most 256. Leave it out for an agent without tools. */
             tools?: components["schemas"]["ToolRef"][];
             /**
-             * @description Connector IDs the agent may use. When left out, it is built from `tools[].connector_id`.
-             *     At most 256, like `tools`.
+             * @description Connector IDs the agent may use, at most 256. When left out, it is built from
+             *     `tools[].connector_id`.
              */
             connectors?: components["schemas"]["ConnectorId"][];
             /**
-             * @description Agents this one can hand off to. At most 256, like `tools`: each sub-agent becomes one
-             *     more tool of this agent.
+             * @description Agents this one can hand off to, at most 256; each becomes one more tool of this agent.
+             *     It may not include the agent's own ID, and the hand-offs may not form a cycle or a chain
+             *     deeper than 3 levels (`422 sub_agent_cycle`, `422 sub_agent_depth_exceeded`).
              */
             sub_agents?: components["schemas"]["AgentId"][];
-            /** @description Knowledge sources the agent may search. At most 256, like `tools`. */
+            /** @description Knowledge sources the agent may search, at most 256. */
             data_sources?: components["schemas"]["DataSourceRef"][];
         } & ({
             instructions: string;
@@ -437,29 +839,28 @@ export interface components {
             /** @description Short summary shown in the dashboard list, at most 4,096 characters (see `AgentCreate`). */
             description: string | null;
             /**
-             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128 characters (see `AgentCreate`).
+             * @description The model ID, for example `gpt-5.4`; `null` means the org's default model. At most 128
+             *     characters (see `AgentCreate`).
              * @example gpt-5.4
              */
             model: string | null;
             /** @description Whether the agent can be chatted with and fired by triggers. */
             is_active: boolean;
-            /** @description Hex colour shown in the dashboard; `#6366f1` unless set. */
-            color: components["schemas"]["HexColor"] | null;
             /**
-             * @description An emoji or an image URL. *Decision:* at most 8,192 characters, four times the bound of a
-             *     create request, so that a long signed image URL set in the dashboard still fits.
+             * @description Hex colour shown in the dashboard.
+             * @default #6366f1
              */
+            color: components["schemas"]["HexColor"] | null;
+            /** @description An emoji or an image URL, at most 8,192 characters. */
             avatar: string | null;
             /**
              * Format: int32
-             * @description How many tools are assigned. *Decision:* at most 10,000; the docs give no limit, and this is
-             *     far above the 256 tools a create request may send.
+             * @description How many tools are assigned.
              */
             tools_count: number;
             /**
              * Format: int32
-             * @description How many agents this one can hand off to. *Decision:* at most 10,000; the docs give no limit,
-             *     and this is far above the 256 sub-agents a create request may send.
+             * @description How many agents this one can hand off to.
              */
             sub_agents_count: number;
             /** @description When the agent was created. */
@@ -472,9 +873,889 @@ export interface components {
             data: components["schemas"]["Agent"];
             meta: components["schemas"]["Meta"];
         };
+        /** @description What a delete returns in `data`. It is answered with `200`, not `204`. */
+        DeleteResult: {
+            /**
+             * @description The prefixed ID of what was deleted (`agent_…`, `tool_…` or `source_…`).
+             * @example agent_6a28e310f2ec711ef6dc1dd0
+             */
+            id: string;
+            /**
+             * @description Always `true`.
+             * @constant
+             */
+            deleted: true;
+        };
+        /** @description The result of a delete. */
+        DeleteResultEnvelope: {
+            data: components["schemas"]["DeleteResult"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description The body of `PATCH /agents/{id}`: a partial update. Fields left out do not change; send at least
+         *     one. `tools`, `connectors`, `sub_agents` and `data_sources` replace the whole list. When both
+         *     `instructions` and `instructions_html` are sent, `instructions_html` wins. The agent's `handle`
+         *     stays unique in the org, ignoring case (`409 agent_handle_taken`). Send only the fields listed
+         *     here: any other field gets `422 validation_failed`.
+         */
+        AgentUpdate: {
+            handle?: components["schemas"]["AgentHandle"];
+            /**
+             * @description Display name, 1–256 characters. Leave it out to keep the current one.
+             * @example Read-only Zendesk
+             */
+            name?: string;
+            /**
+             * @description A new system prompt, as plain text, 1–256,000 characters. `instructions_html` wins when
+             *     both are sent.
+             * @example Answer questions using Zendesk data. Never modify tickets.
+             */
+            instructions?: string;
+            /**
+             * @description The system prompt as rich text (a subset of HTML), 1–512,000 characters. The plain-text
+             *     prompt is derived from it, replacing any `instructions` sent with it.
+             */
+            instructions_html?: string;
+            /** @description Short summary shown in the dashboard list, at most 4,096 characters. */
+            description?: string | null;
+            /** @description A model ID, for example `gpt-5.4` or `gpt-5-mini`, 1–128 characters. */
+            model?: string;
+            /** @description Hex colour shown in the dashboard. */
+            color?: components["schemas"]["HexColor"];
+            /** @description An emoji or an image URL, 1–2,048 characters. */
+            avatar?: string;
+            /** @description Whether Macha's built-in system prompt is added before your instructions. */
+            include_system_prompt?: boolean;
+            /** @description The tools the agent may call, at most 256. Replaces the whole list. */
+            tools?: components["schemas"]["ToolRef"][];
+            /** @description Connector IDs the agent may use, at most 256. Replaces the whole list. */
+            connectors?: components["schemas"]["ConnectorId"][];
+            /**
+             * @description Agents this one can hand off to, at most 256; each becomes one more tool of this agent.
+             *     It may not include the agent's own ID, and the hand-offs may not form a cycle or a chain
+             *     deeper than 3 levels (`422 sub_agent_cycle`, `422 sub_agent_depth_exceeded`).
+             */
+            sub_agents?: components["schemas"]["AgentId"][];
+            /** @description Knowledge sources the agent may search, at most 256. */
+            data_sources?: components["schemas"]["DataSourceRef"][];
+            /**
+             * @description Activates or deactivates the agent. Deactivating it deactivates its triggers (Zendesk
+             *     webhooks are switched off in place, keeping their IDs) and pauses its chatbots;
+             *     activating brings them back. Activation is refused with `422 connector_auth_failed`
+             *     while a connector of the agent is `auth_failed`: reconnect it in the dashboard first.
+             */
+            is_active?: boolean;
+            /**
+             * @description Why the agent is inactive, at most 4,096 characters. Macha sets and clears it during
+             *     deactivation cascades; you may set it yourself for diagnostics.
+             */
+            deactivated_reason?: string | null;
+            /** @description When the agent was deactivated. Set and cleared like `deactivated_reason`. */
+            deactivated_at?: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description A conversation's ID as the API returns it, `conv_` followed by 24 lowercase hex digits (29
+         *     characters). Treat it as opaque.
+         * @example conv_6a392325b438d825ccaf0dc1
+         */
+        ConversationId: string;
+        /**
+         * @description Where the conversation came from: the dashboard chat (`dashboard`), a webhook or schedule
+         *     trigger (`autonomous`), an embedded chatbot (`embed`) or a hand-off from another agent
+         *     (`sub-agent`). New values may be added without notice: treat any other value like `dashboard`.
+         * @example dashboard
+         */
+        ConversationSource: "dashboard" | "autonomous" | "embed" | "sub-agent";
+        /**
+         * @description One conversation of an agent: a dashboard chat, an autonomous run started by a trigger, an
+         *     embedded chatbot session or a sub-agent run. Conversations are read-only in v1. New fields may
+         *     appear at any time: ignore the ones you do not know.
+         */
+        Conversation: {
+            id: components["schemas"]["ConversationId"];
+            /**
+             * @description A summary written by the model, at most 1,024 characters; `null` until one is written.
+             * @example Where is my order?
+             */
+            title: string | null;
+            source: components["schemas"]["ConversationSource"];
+            /** @description The agent that handled it; `null` when none did. */
+            agent_id: components["schemas"]["AgentId"] | null;
+            /**
+             * @description The model that answered; `null` on conversations older than model tracking.
+             * @example gpt-5
+             */
+            model: string | null;
+            /** @description True when a webhook or schedule trigger started it. */
+            autonomous: boolean;
+            /** @description True for the org's one-time welcome conversation. */
+            is_onboarding: boolean;
+            /** @description True for runs of the builder's "Test run" button. */
+            is_simulation: boolean;
+            /**
+             * Format: int32
+             * @description The per-org sequence number; `null` for sub-agent runs.
+             */
+            conversation_number: number | null;
+            /** @description On a sub-agent run, the conversation that handed off to it; otherwise `null`. */
+            parent_conversation_id: components["schemas"]["ConversationId"] | null;
+            /**
+             * Format: int32
+             * @description Credits used over all of its assistant responses (one per completed response).
+             */
+            credits_used: number;
+            /**
+             * @description Free-form data attached by the integration that started it; common keys are `ticketId` and
+             *     `ticket_id`. Filter on it with `metadata[KEY]` in `GET /conversations`.
+             */
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: int32
+             * @description How many messages it has.
+             */
+            message_count: number | null;
+            /** @description When its last message was written; `null` while it has none. */
+            last_message_at: components["schemas"]["Timestamp"] | null;
+            /** @description When it started. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When it last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of conversations, newest first. */
+        ConversationList: {
+            /** @description The conversations of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["Conversation"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * @description A message's ID as the API returns it, `msg_` followed by 24 lowercase hex digits (28 characters).
+         *     Treat it as opaque.
+         * @example msg_6a392325b438d825ccaf0dd5
+         */
+        MessageId: string;
+        /**
+         * @description Who wrote the message: a person (`user`), the agent (`assistant`) or a tool the agent called
+         *     (`tool`, whose `content` is the tool output as a JSON string). Other roles may appear: show
+         *     them as text or skip them.
+         * @example user
+         */
+        MessageRole: "user" | "assistant" | "tool";
+        /**
+         * @description How the tool call ended. `completed` is the documented value; others may appear (for example
+         *     while a write tool awaits approval): treat any other value as not completed.
+         * @example completed
+         */
+        ToolCallStatus: "completed";
+        /** @description A tool call of an assistant message. New fields may appear at any time. */
+        ToolCall: {
+            /**
+             * @description The call's ID, assigned by the model provider (for example `call_abc`), at most 256
+             *     characters.
+             * @example call_abc
+             */
+            id: string;
+            /**
+             * @description The tool that was called, at most 128 characters.
+             * @example zendesk_get_ticket
+             */
+            name: string;
+            /**
+             * @description The call's arguments as a JSON string; parse it before use. At most 1,048,576 characters.
+             * @example {"id":549}
+             */
+            arguments: string;
+            status: components["schemas"]["ToolCallStatus"];
+        };
+        /**
+         * @description One message of a conversation. `tool_calls`, `tool_call_id`, `tool_name`, `connector_type` and
+         *     `model` may be left out where they do not apply (treat a missing one as `null`). New fields may
+         *     appear at any time: ignore the ones you do not know.
+         */
+        Message: {
+            id: components["schemas"]["MessageId"];
+            role: components["schemas"]["MessageRole"];
+            /**
+             * @description The text, at most 1,048,576 characters. For `role: tool` it is the tool's output as a JSON
+             *     **string**: parse it before treating it as text. An assistant message that only calls tools
+             *     has an empty `content`.
+             */
+            content: string;
+            /** @description The tools an assistant message called, at most 128. */
+            tool_calls?: components["schemas"]["ToolCall"][] | null;
+            /** @description On a `tool` message, the `tool_calls[].id` it answers. */
+            tool_call_id?: string | null;
+            /** @description On a `tool` message, the tool that produced it. */
+            tool_name?: string | null;
+            /** @description On a `tool` message, the connector type of the tool (for example `zendesk`). */
+            connector_type?: string | null;
+            /** @description On an assistant message, the model that wrote it. */
+            model?: string | null;
+            /** @description When it was written. */
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A conversation as `GET /conversations/{id}` returns it: the conversation with its `messages`,
+         *     oldest first, and `trigger_payload` when asked for. For long threads, page through
+         *     `GET /conversations/{id}/messages` instead.
+         */
+        ConversationDetail: components["schemas"]["Conversation"] & {
+            /** @description The conversation's messages, oldest first, at most 10,000. */
+            messages: components["schemas"]["Message"][];
+            /**
+             * @description Present only with `include_trigger_payload=true`: the raw webhook payload that started an
+             *     autonomous run, `null` when none did. It can hold customer personal data.
+             */
+            trigger_payload?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description One conversation with its messages. */
+        ConversationDetailEnvelope: {
+            data: components["schemas"]["ConversationDetail"];
+            meta: components["schemas"]["Meta"];
+        };
+        /** @description A page of messages, oldest first. */
+        MessageList: {
+            /** @description The messages of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["Message"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * @description A custom tool's ID as the API returns it, `tool_` followed by 24 lowercase hex digits (29
+         *     characters). Treat it as opaque.
+         * @example tool_64f1c0ef2ec711ef6dc1dce0
+         */
+        CustomToolId: string;
+        /**
+         * @description The HTTP method of the call the tool makes.
+         * @example GET
+         * @enum {string}
+         */
+        CustomToolMethod: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+        /**
+         * @description Fixed headers sent with every call of the tool, by name, at most 64. Each value is at most 8,192
+         *     characters.
+         * @example {
+         *       "Accept": "application/json"
+         *     }
+         */
+        CustomToolHeaders: {
+            [key: string]: string;
+        };
+        /**
+         * @description The type of a custom-tool parameter, as the model fills it in. The docs do not list the
+         *     allowed values; these are the JSON types. Other values may appear in responses.
+         * @example string
+         */
+        CustomToolParameterType: "string" | "integer" | "number" | "boolean";
+        /**
+         * @description Where a custom-tool parameter goes in the call: the query string (`query`), a `{{param}}`
+         *     placeholder of the URL (`path`), a header (`header`) or the `body_template` (`body`). The docs
+         *     show only `query`; other values may appear in responses.
+         * @example query
+         */
+        CustomToolParameterLocation: "query" | "path" | "header" | "body";
+        /** @description An input of a custom tool, which the model fills in when it calls the tool. */
+        CustomToolParameter: {
+            /**
+             * @description The name used in `{{name}}` placeholders and query strings, 1–64 characters.
+             * @example count
+             */
+            name: string;
+            type: components["schemas"]["CustomToolParameterType"];
+            /**
+             * @description What the model should put in it, at most 4,096 characters.
+             * @example How many templates to return.
+             */
+            description?: string;
+            /**
+             * @description Whether the model must always fill it in.
+             * @default false
+             */
+            required?: boolean;
+        } & {
+            in: components["schemas"]["CustomToolParameterLocation"];
+        };
+        /**
+         * @description How Macha authenticates the calls of a custom tool: `bearer` (an `Authorization: Bearer`
+         *     header), `api_key` (a key in the header named `header_name`), `basic` (HTTP Basic) or `none`.
+         *     New values may be added without notice.
+         * @example bearer
+         */
+        CustomToolAuthType: "bearer" | "api_key" | "basic" | "none";
+        /**
+         * @description The tool's auth as the API returns it: the type and, for `api_key`, the header name. Credentials
+         *     are never returned.
+         */
+        CustomToolAuthInfo: {
+            type: components["schemas"]["CustomToolAuthType"];
+            /**
+             * @description For `api_key`, the header that carries the key; otherwise `null` or left out.
+             * @example X-Postmark-Server-Token
+             */
+            header_name?: string | null;
+        };
+        /** @description How the dashboard groups the tool with others, for display only. */
+        CustomToolGroup: {
+            /**
+             * @description The group's name, 1–256 characters.
+             * @example Postmark
+             */
+            name: string;
+            /** @description An icon name, emoji or URL, at most 2,048 characters. */
+            icon?: string | null;
+            /** @description A colour for the group, at most 64 characters. */
+            color?: string | null;
+        };
+        /**
+         * @description A custom tool: any HTTP endpoint exposed to agents as a tool. Assign it to an agent with the
+         *     tool reference `{ name, connector_id: null }`. Credentials are never returned. New fields may
+         *     appear at any time: ignore the ones you do not know.
+         */
+        CustomTool: {
+            id: components["schemas"]["CustomToolId"];
+            /**
+             * @description The tool name agents call it by (`tools[].name` in agent tool references): `custom_` and a
+             *     slug of the label, unique in the org, set on create and never changed. At most 128 characters.
+             * @example custom_list_postmark_templates
+             */
+            name: string;
+            /**
+             * @description The display name, at most 256 characters.
+             * @example List Postmark Templates
+             */
+            label: string;
+            /** @description The description the model reads to decide when to call the tool, at most 16,384 characters. */
+            description: string;
+            type: components["schemas"]["ToolType"];
+            method: components["schemas"]["CustomToolMethod"];
+            /**
+             * @description The URL called, with `{{param}}` placeholders filled in at call time; at most 2,048
+             *     characters.
+             * @example https://api.postmarkapp.com/templates?count={{count}}
+             */
+            url: string;
+            headers: components["schemas"]["CustomToolHeaders"];
+            /** @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders. */
+            body_template: string | null;
+            /** @description The inputs the model fills in, at most 64. */
+            parameters: components["schemas"]["CustomToolParameter"][];
+            /**
+             * @description The dot path pulled out of the response (for example `data.items`); `null` or left out for
+             *     the whole response.
+             */
+            response_mapping?: string | null;
+            auth: components["schemas"]["CustomToolAuthInfo"];
+            /** @description The dashboard group; `null` when ungrouped. */
+            group: components["schemas"]["CustomToolGroup"] | null;
+            /**
+             * @description Whether agents can use the tool; disabled tools are hidden from agent pickers. May be left
+             *     out (treat a missing value as `true`).
+             */
+            is_active?: boolean;
+            /** @description When the tool was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the tool last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of custom tools, newest first. */
+        CustomToolList: {
+            /** @description The custom tools of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["CustomTool"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * @description How Macha authenticates the tool's calls, with the credentials to use. `credentials` is
+         *     write-only: it is encrypted at rest, never shown to the model and never returned by the API
+         *     (responses carry only `type` and `header_name`). Sending it again replaces the stored value,
+         *     and the old one cannot be recovered. Note the camelCase `apiKey` beside the snake_case
+         *     `header_name`: these are the API's own names.
+         */
+        CustomToolAuth: {
+            /**
+             * @description Calls are sent without credentials.
+             * @constant
+             */
+            type: "none";
+        } | {
+            /**
+             * @description An `Authorization: Bearer <token>` header.
+             * @constant
+             */
+            type: "bearer";
+            /** @description The token. Write-only. */
+            credentials: {
+                /** @description The bearer token, 1–8,192 characters. */
+                token: string;
+            };
+        } | {
+            /**
+             * @description The key in the header named `header_name`.
+             * @constant
+             */
+            type: "api_key";
+            /** @description The key and the header that carries it. Write-only. */
+            credentials: {
+                /** @description The API key, 1–8,192 characters. */
+                apiKey: string;
+                /**
+                 * @description The header that carries the key, an HTTP header name of 1–256 characters.
+                 * @default X-API-Key
+                 */
+                header_name?: string;
+            };
+        } | {
+            /**
+             * @description An HTTP Basic `Authorization` header.
+             * @constant
+             */
+            type: "basic";
+            /** @description The user name and password. Write-only. */
+            credentials: {
+                /** @description The user name, 1–1,024 characters. */
+                username: string;
+                /** @description The password, 1–8,192 characters. */
+                password: string;
+            };
+        };
+        /**
+         * @description The body of `POST /custom_tools`. The tool's `name` is generated from `label`: slugified,
+         *     prefixed `custom_` and made unique in the org. Leaving `auth` out means calls are sent without
+         *     credentials. Send only the fields listed here: any other field gets `422 validation_failed`.
+         */
+        CustomToolCreate: {
+            /**
+             * @description The display name, 1–256 characters; the tool's `name` is derived from it on create. Name the
+             *     service and the resource ("List Postmark Templates", not "List Templates").
+             * @example List Postmark Templates
+             */
+            label: string;
+            /** @description Written for the model, which reads it to decide when to call the tool; 1–16,384 characters. */
+            description: string;
+            method: components["schemas"]["CustomToolMethod"];
+            /**
+             * @description The absolute `http` or `https` URL to call, 1–2,048 characters. It may contain `{{param}}`
+             *     placeholders, filled in from `parameters` at call time.
+             * @example https://api.postmarkapp.com/templates?count={{count}}
+             */
+            url: string;
+            /**
+             * @description `read` tools run without asking; `write` tools wait for approval in chat.
+             * @default read
+             */
+            type?: components["schemas"]["ToolType"];
+            headers?: components["schemas"]["CustomToolHeaders"];
+            /**
+             * @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at
+             *     most 65,536 characters.
+             */
+            body_template?: string;
+            /** @description The inputs the model fills in, at most 64. */
+            parameters?: components["schemas"]["CustomToolParameter"][];
+            /** @description A dot path to pull out of the response (for example `data.items`), at most 1,024 characters. */
+            response_mapping?: string;
+            auth?: components["schemas"]["CustomToolAuth"];
+            group?: components["schemas"]["CustomToolGroup"];
+        };
+        /** @description One custom tool. */
+        CustomToolEnvelope: {
+            data: components["schemas"]["CustomTool"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description The body of `PATCH /custom_tools/{id}`: a partial update; send at least one field. `name`
+         *     cannot be changed: to rename a tool, delete and recreate it. Sending `auth` replaces the stored
+         *     credentials, and the old ones cannot be recovered. Send only the fields listed here: any other
+         *     field (`name` included) gets `422 validation_failed`.
+         */
+        CustomToolUpdate: {
+            /**
+             * @description The display name, 1–256 characters; changing it does not change `name`. Name the
+             *     service and the resource ("List Postmark Templates", not "List Templates").
+             * @example List Postmark Templates
+             */
+            label?: string;
+            /** @description Written for the model, which reads it to decide when to call the tool; 1–16,384 characters. */
+            description?: string;
+            method?: components["schemas"]["CustomToolMethod"];
+            /**
+             * @description The absolute `http` or `https` URL to call, 1–2,048 characters. It may contain `{{param}}`
+             *     placeholders, filled in from `parameters` at call time.
+             * @example https://api.postmarkapp.com/templates?count={{count}}
+             */
+            url?: string;
+            /** @description `read` tools run without asking; `write` tools wait for approval in chat. */
+            type?: components["schemas"]["ToolType"];
+            headers?: components["schemas"]["CustomToolHeaders"];
+            /**
+             * @description The JSON body template of `POST`, `PUT` and `PATCH` calls, with `{{param}}` placeholders; at
+             *     most 65,536 characters.
+             */
+            body_template?: string;
+            /** @description The inputs the model fills in, at most 64. */
+            parameters?: components["schemas"]["CustomToolParameter"][];
+            /** @description A dot path to pull out of the response (for example `data.items`), at most 1,024 characters. */
+            response_mapping?: string;
+            auth?: components["schemas"]["CustomToolAuth"];
+            group?: components["schemas"]["CustomToolGroup"];
+            /**
+             * @description `false` disables the tool without deleting it: agents stop using it and agent pickers hide
+             *     it. `true` enables it again.
+             */
+            is_active?: boolean;
+        };
+        /**
+         * @description What the source holds: the org's dashboard uploads (`upload`, one per org), a whole-site
+         *     crawl (`website`), a single page (`webpage`) or the content of a connector such as Google,
+         *     Notion, Confluence or Zendesk Help Center (`connector`). New values may be added without
+         *     notice.
+         * @example upload
+         */
+        SourceType: "upload" | "website" | "webpage" | "connector";
+        /**
+         * @description Where the source is in its sync: `fetching` (content is being fetched), `syncing` (being
+         *     indexed), `ready` (searchable) or `error` (failed; delete and recreate it). New values may be
+         *     added without notice: treat any other value as not ready yet.
+         * @example ready
+         */
+        SourceSyncStatus: "ready" | "fetching" | "syncing" | "error";
+        /**
+         * @description A knowledge source agents can search. `connector_id` and `connector_type` may be left out of
+         *     list items (treat a missing one as `null`). New fields may appear at any time: ignore the ones
+         *     you do not know.
+         */
+        Source: {
+            id: components["schemas"]["SourceId"];
+            type: components["schemas"]["SourceType"];
+            /**
+             * @description The display name, at most 256 characters.
+             * @example Help center
+             */
+            name: string;
+            /** @description For `type: connector`, the connector it comes from; otherwise `null`. */
+            connector_id?: components["schemas"]["ConnectorId"] | null;
+            /**
+             * @description For `type: connector`, the connector type (`google`, `notion`, `confluence`, `zendesk`…);
+             *     otherwise `null`.
+             */
+            connector_type?: string | null;
+            sync_status: components["schemas"]["SourceSyncStatus"];
+            /** @description When the last sync finished; `null` before the first one. */
+            last_sync_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * Format: int32
+             * @description How many documents it holds; `null` before the first sync.
+             */
+            document_count: number | null;
+            /** @description Whether agents can search it. */
+            is_active: boolean;
+            /** @description When the source was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the source last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of sources, newest first. */
+        SourceList: {
+            /** @description The sources of this page, at most `limit` (which is at most 100). */
+            data: components["schemas"]["Source"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * @description The body of `POST /sources`. Only `website` and `webpage` sources can be created: `upload`
+         *     gets `409 upload_source_exists` (Macha creates the org's one upload source itself) and
+         *     `connector` gets `422 source_type_not_creatable` (those come with their integration). Send
+         *     only the fields listed here: any other field gets `422 validation_failed`.
+         */
+        SourceCreate: {
+            /**
+             * @description `website` crawls the whole site from `config.url`; `webpage` fetches that one page.
+             * @example website
+             * @enum {string}
+             */
+            type: "website" | "webpage" | "upload" | "connector";
+            /**
+             * @description The display name, 1–256 characters.
+             * @example Help center
+             */
+            name: string;
+            /** @description Where to fetch from, and whether to index the content. */
+            config: {
+                /**
+                 * Format: uri
+                 * @description The absolute `http` or `https` URL to start from, at most 2,048 characters.
+                 * @example https://help.example.com/
+                 */
+                url: string;
+                /**
+                 * @description `true` to chunk and embed the content so that agents can search it with the
+                 *     `search_knowledge` tool.
+                 * @default false
+                 */
+                indexed?: boolean;
+            };
+        };
+        /** @description One source. */
+        SourceEnvelope: {
+            data: components["schemas"]["Source"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description A chatbot's ID as the API returns it, `chatbot_` followed by 24 lowercase hex digits (32
+         *     characters). Treat it as opaque.
+         * @example chatbot_64f1c0ef2ec711ef6dc1dcb0
+         */
+        ChatbotId: string;
+        /**
+         * @description A chat widget that visitors of a website talk to, answered by one agent. Chatbots are read-only
+         *     in v1: create and change them in the dashboard. New fields may appear at any time: ignore the
+         *     ones you do not know.
+         */
+        Chatbot: {
+            id: components["schemas"]["ChatbotId"];
+            /**
+             * @description The widget ID used in the embed script, safe to publish; at most 128 characters.
+             * @example cb_abc123xyz
+             */
+            public_id: string;
+            /**
+             * @description The display name, at most 256 characters.
+             * @example Website help
+             */
+            name: string;
+            /** @description The agent that answers; `null` when none is bound. */
+            agent_id: components["schemas"]["AgentId"] | null;
+            /**
+             * @description When false, visitors see "unavailable". Chatbots are paused automatically when their agent is
+             *     deactivated or deleted, and resumed when it is reactivated.
+             */
+            is_active: boolean;
+            /**
+             * @description Whether anonymous visitors may trigger the agent's write tools.
+             * @default false
+             */
+            allow_write_tools: boolean;
+            /** @description The domains the widget may be embedded on, at most 1,000; an empty list means any domain. */
+            allowed_domains: string[];
+            /** @description Free-form display settings; the current key is `primaryColor`. */
+            theme: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The first message visitors see, at most 4,096 characters. */
+            welcome_message: string | null;
+            /** @description When the chatbot was created. */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the chatbot last changed. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description One chatbot. */
+        ChatbotEnvelope: {
+            data: components["schemas"]["Chatbot"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description A team membership's ID as the API returns it, `member_` followed by 24 lowercase hex digits (31
+         *     characters). Treat it as opaque.
+         * @example member_64f1c0ef2ec711ef6dc1dca0
+         */
+        MemberId: string;
+        /**
+         * @description A user's ID as the API returns it, `user_` followed by 24 lowercase hex digits (29 characters);
+         *     the same user has the same ID in every org. Treat it as opaque.
+         * @example user_64f1c0ef2ec711ef6dc1dc90
+         */
+        UserId: string;
+        /**
+         * @description The member's role in the org: `owner`, `admin` (can manage API keys) or `member`. New values
+         *     may be added without notice: treat any other value like `member`.
+         * @example owner
+         */
+        MemberRole: "owner" | "admin" | "member";
+        /**
+         * @description A member of the org: a user and their role in it. The team is read-only in v1: invite and remove
+         *     members in the dashboard. New fields may appear at any time: ignore the ones you do not know.
+         */
+        Member: {
+            id: components["schemas"]["MemberId"];
+            user_id: components["schemas"]["UserId"];
+            /**
+             * @description The user's name, at most 256 characters; `null` when not set.
+             * @example Priya Raman
+             */
+            name: string | null;
+            /**
+             * Format: email
+             * @description The user's email address, their canonical identifier; at most 254 characters.
+             * @example priya@example.com
+             */
+            email: string;
+            role: components["schemas"]["MemberRole"];
+            /** @description False for deactivated users, who cannot log in; their data is kept. */
+            is_active: boolean;
+            /** @description When the user last logged in; `null` if never. */
+            last_login_at: components["schemas"]["Timestamp"] | null;
+            /** @description When the user was added to the org. */
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description Every member of the org, in one response. */
+        MemberList: {
+            /** @description The members, at most 10,000. */
+            data: components["schemas"]["Member"][];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description An agent's analytics over the requested window. **Beta:** the keys are not stable yet and new
+         *     ones will be added, so read the ones you know and ignore the others.
+         */
+        AgentAnalytics: {
+            [key: string]: unknown;
+        };
+        /** @description An agent's analytics (beta). */
+        AgentAnalyticsEnvelope: {
+            data: components["schemas"]["AgentAnalytics"];
+            meta: components["schemas"]["Meta"];
+        };
+        /**
+         * @description An organization's ID as the API returns it, `org_` followed by 24 lowercase hex digits (28
+         *     characters). Treat it as opaque.
+         * @example org_64f1c0ef2ec711ef6dc1dc80
+         */
+        OrgId: string;
+        /**
+         * @description The org's plan. New values may be added without notice.
+         * @example trial
+         */
+        OrgPlan: "trial" | "starter" | "pro" | "enterprise";
+        /**
+         * @description The org's credits. One credit is charged per completed assistant response. Check `remaining`
+         *     before bulk work.
+         */
+        OrganizationCredits: {
+            /**
+             * Format: int64
+             * @description The credits of the current period.
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description The credits used in the current period.
+             */
+            used: number;
+            /**
+             * Format: int64
+             * @description The credits left, top-up included.
+             */
+            remaining: number;
+            /**
+             * Format: int64
+             * @description The credits bought on top of the plan.
+             */
+            top_up: number;
+            /** @description When the period's credits reset; `null` when they do not. */
+            reset_at: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @description The org's caps per resource; `null` means no limit. Compare `agents` with your agent count
+         *     before creating agents.
+         */
+        OrganizationLimits: {
+            /**
+             * Format: int32
+             * @description The most agents the org may have; `null` for no limit.
+             */
+            agents: number | null;
+            /**
+             * Format: int32
+             * @description The most connectors the org may have; `null` for no limit.
+             */
+            connectors: number | null;
+            /**
+             * Format: int32
+             * @description The most knowledge sources the org may have; `null` for no limit.
+             */
+            sources: number | null;
+            /**
+             * Format: int32
+             * @description The most chatbots the org may have; `null` for no limit.
+             */
+            chatbots: number | null;
+            /**
+             * Format: int32
+             * @description The most scheduled triggers the org may have; `null` for no limit.
+             */
+            scheduled_triggers: number | null;
+            /**
+             * Format: int32
+             * @description The most custom tools the org may have; `null` for no limit.
+             */
+            custom_tool_slots: number | null;
+        };
+        /** @description The org's trial period. Warn users when `end_date` is less than 7 days away. */
+        OrganizationTrial: {
+            /** @description When the trial started. */
+            start_date: components["schemas"]["Timestamp"];
+            /** @description When the trial ends. */
+            end_date: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The org the API key belongs to: its plan, credits and limits. Billing IDs, the org's own model
+         *     keys and internal flags are never returned. New fields may appear at any time: ignore the ones
+         *     you do not know.
+         */
+        Organization: {
+            id: components["schemas"]["OrgId"];
+            /**
+             * @description The org's name, at most 256 characters.
+             * @example Acme Support
+             */
+            name: string;
+            /**
+             * @description The org's URL slug, at most 128 characters.
+             * @example acme-support
+             */
+            slug: string;
+            plan: components["schemas"]["OrgPlan"];
+            /**
+             * @description The subscription status, for example `active`; at most 128 characters.
+             * @example active
+             */
+            status: string;
+            credits: components["schemas"]["OrganizationCredits"];
+            limits: components["schemas"]["OrganizationLimits"];
+            /** @description The trial period; `null` for an org that never had one. */
+            trial: components["schemas"]["OrganizationTrial"] | null;
+            /** @description When the org was created. */
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description The key's org. */
+        OrganizationEnvelope: {
+            data: components["schemas"]["Organization"];
+            meta: components["schemas"]["Meta"];
+        };
     };
     responses: {
-        /** @description The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix the key. */
+        /**
+         * @description The request cannot be parsed: its body is not valid JSON (`invalid_json`), or its URL or query
+         *     string cannot be decoded, such as a broken percent-encoding (`malformed_request`). Do not retry
+         *     as is; fix the request.
+         */
+        BadRequest: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The API key is missing, malformed, revoked, expired or unknown (`unauthorized`). Do not retry; fix
+         *     the key.
+         */
         Unauthorized: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -487,7 +1768,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry; grant the scope to a key. */
+        /**
+         * @description The key is valid but lacks the scope this operation needs (`insufficient_scope`). Do not retry;
+         *     grant the scope to a key.
+         */
         Forbidden: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -500,7 +1784,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says which field. */
+        /**
+         * @description A parameter or body field breaks its schema (`validation_failed`). Do not retry; the message says
+         *     which field.
+         */
         UnprocessableEntity: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -527,7 +1814,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an `Idempotency-Key`. */
+        /**
+         * @description The server failed (`internal_error`). Retry with exponential backoff; retry a create only with an
+         *     `Idempotency-Key`.
+         */
         InternalServerError: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -553,7 +1843,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description No such resource in the key's org (`not_found`): the ID is unknown or belongs to another org, which is not told apart. Do not retry. */
+        /**
+         * @description No such resource in the key's org (`not_found`): the ID is unknown or belongs to another org,
+         *     which is not told apart. Do not retry.
+         */
         NotFound: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
@@ -566,8 +1859,147 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request conflicts with the current state: another agent has this handle (`agent_handle_taken`), or the `Idempotency-Key` was already used with another body (`idempotency_key_reused`). Do not retry as is. */
+        /**
+         * @description Another agent of the org has this handle, ignoring case (`agent_handle_taken`: pick another
+         *     handle), or an `Idempotency-Key` conflict (`idempotency_key_reused`, `idempotency_key_in_use`; see
+         *     Idempotency).
+         */
+        AgentConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The body breaks its schema (`validation_failed`), or it refers to something the agent cannot use:
+         *     an unknown connector, tool, agent, source or document, or one of another org
+         *     (`reference_not_found`); a tool that is disabled (`tool_disabled`); sub-agents that would form a
+         *     cycle, the agent itself included (`sub_agent_cycle`), or a chain deeper than 3 levels
+         *     (`sub_agent_depth_exceeded`); or, on update, `is_active: true` while a connector of the agent is
+         *     `auth_failed` (`connector_auth_failed`). Do not retry as is; the message names the field.
+         */
+        AgentUnprocessableEntity: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description No such agent in the key's org (`agent_not_found`): the ID is unknown, belongs to another org, or
+         *     the agent was deleted (it is in the dashboard trash or gone). Do not retry.
+         */
+        AgentNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description No such conversation in the key's org (`conversation_not_found`): the ID is unknown, belongs to
+         *     another org. Do not retry.
+         */
+        ConversationNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The request conflicts with the state of its `Idempotency-Key`: the key was already used with
+         *     another body (`idempotency_key_reused`: do not retry as is), or a request with the same key is
+         *     still running (`idempotency_key_in_use`: retry after a short wait to get its stored response).
+         */
         Conflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description No such custom tool in the key's org (`custom_tool_not_found`): the ID is unknown, belongs to
+         *     another org, or the tool was deleted. Do not retry.
+         */
+        CustomToolNotFound: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The org already has its one `upload` source, which Macha creates itself (`upload_source_exists`:
+         *     do not retry), or an `Idempotency-Key` conflict (`idempotency_key_reused`,
+         *     `idempotency_key_in_use`; see Idempotency).
+         */
+        SourceConflict: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The body breaks its schema (`validation_failed`), or asks for a source type that only Macha
+         *     creates: `connector` sources come with their integration (`source_type_not_creatable`). Do not
+         *     retry as is; the message names the field.
+         */
+        SourceUnprocessableEntity: {
+            headers: {
+                "X-Request-ID": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description No such source in the key's org (`source_not_found`): the ID is unknown, belongs to another org,
+         *     or the source was deleted. Do not retry.
+         */
+        SourceNotFound: {
             headers: {
                 "X-Request-ID": components["headers"]["XRequestId"];
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -582,28 +2014,59 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-         *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-         *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-         *     resource IDs of about 30 characters.
+         * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+         *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
          */
         Cursor: string;
         /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
         Limit: number;
         /**
          * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
-         *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-         *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
-         *     pattern fixes the length: 24 characters bare, 34 prefixed.
+         *     same connector, and responses always use the prefixed form. Any other form gets `422
+         *     validation_failed`.
          */
         ConnectorIdPath: string;
         /**
-         * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-         *     response without creating again; the same key with another body gets
-         *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-         *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+         * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+         *     the stored response without running the operation again; the same key with another body gets
+         *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+         *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+         *     spaces; a UUID v4 is the usual choice.
          */
         IdempotencyKey: string;
+        /**
+         * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        AgentIdPath: string;
+        /**
+         * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     conversation, and responses always use the prefixed form. Any other form gets `422
+         *     validation_failed`.
+         */
+        ConversationIdPath: string;
+        /** @description How many messages per page, 1–100 (50 when left out). Out of range gets `422 validation_failed`. */
+        MessageLimit: number;
+        /**
+         * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+         *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        CustomToolIdPath: string;
+        /**
+         * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        SourceIdPath: string;
+        /**
+         * @description The chatbot's ID, prefixed (`chatbot_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     chatbot, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        ChatbotIdPath: string;
+        /**
+         * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+         *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+         */
+        AnalyticsAgentIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -611,23 +2074,17 @@ export interface components {
         XRequestId: components["schemas"]["RequestId"];
         /**
          * @description The limit of whichever rate-limit window runs out first (1000 per minute or 10000 per hour today;
-         *     the numbers may be raised). *Decision:* since the docs say the numbers may be raised, the only
-         *     upper bound is the int32 range.
+         *     the numbers may be raised).
          */
         XRateLimitLimit: number;
-        /** @description Requests left in that window. *Decision:* bounded by the int32 range only, like `X-RateLimit-Limit`. */
+        /** @description Requests left in that window. */
         XRateLimitRemaining: number;
         /**
          * @description When that window resets, in Unix epoch seconds (the one timestamp of the API that is not
-         *     ISO 8601). *Decision:* an int64, since epoch seconds overflow int32 in 2038; at most
-         *     253402300799, the last second of year 9999, the latest instant an ISO 8601 timestamp of the
-         *     API can name.
+         *     ISO 8601).
          */
         XRateLimitReset: number;
-        /**
-         * @description Seconds to wait before retrying. *Decision:* at most 86,400 (a day); the docs give no maximum,
-         *     and the longest documented rate-limit window is one hour, so no real wait comes near it.
-         */
+        /** @description Seconds to wait before retrying, at most 86,400. */
         RetryAfter: number;
     };
     pathItems: never;
@@ -647,16 +2104,72 @@ export type Tool = components['schemas']['Tool'];
 export type ConnectorDetail = components['schemas']['ConnectorDetail'];
 export type Meta = components['schemas']['Meta'];
 export type ConnectorDetailEnvelope = components['schemas']['ConnectorDetailEnvelope'];
+export type AgentId = components['schemas']['AgentId'];
 export type AgentHandle = components['schemas']['AgentHandle'];
 export type HexColor = components['schemas']['HexColor'];
+export type AgentSummary = components['schemas']['AgentSummary'];
+export type AgentList = components['schemas']['AgentList'];
 export type ToolRef = components['schemas']['ToolRef'];
-export type AgentId = components['schemas']['AgentId'];
 export type SourceId = components['schemas']['SourceId'];
 export type DocumentId = components['schemas']['DocumentId'];
 export type DataSourceRef = components['schemas']['DataSourceRef'];
 export type AgentCreate = components['schemas']['AgentCreate'];
 export type Agent = components['schemas']['Agent'];
 export type AgentEnvelope = components['schemas']['AgentEnvelope'];
+export type DeleteResult = components['schemas']['DeleteResult'];
+export type DeleteResultEnvelope = components['schemas']['DeleteResultEnvelope'];
+export type AgentUpdate = components['schemas']['AgentUpdate'];
+export type ConversationId = components['schemas']['ConversationId'];
+export type ConversationSource = components['schemas']['ConversationSource'];
+export type Conversation = components['schemas']['Conversation'];
+export type ConversationList = components['schemas']['ConversationList'];
+export type MessageId = components['schemas']['MessageId'];
+export type MessageRole = components['schemas']['MessageRole'];
+export type ToolCallStatus = components['schemas']['ToolCallStatus'];
+export type ToolCall = components['schemas']['ToolCall'];
+export type Message = components['schemas']['Message'];
+export type ConversationDetail = components['schemas']['ConversationDetail'];
+export type ConversationDetailEnvelope = components['schemas']['ConversationDetailEnvelope'];
+export type MessageList = components['schemas']['MessageList'];
+export type CustomToolId = components['schemas']['CustomToolId'];
+export type CustomToolMethod = components['schemas']['CustomToolMethod'];
+export type CustomToolHeaders = components['schemas']['CustomToolHeaders'];
+export type CustomToolParameterType = components['schemas']['CustomToolParameterType'];
+export type CustomToolParameterLocation = components['schemas']['CustomToolParameterLocation'];
+export type CustomToolParameter = components['schemas']['CustomToolParameter'];
+export type CustomToolAuthType = components['schemas']['CustomToolAuthType'];
+export type CustomToolAuthInfo = components['schemas']['CustomToolAuthInfo'];
+export type CustomToolGroup = components['schemas']['CustomToolGroup'];
+export type CustomTool = components['schemas']['CustomTool'];
+export type CustomToolList = components['schemas']['CustomToolList'];
+export type CustomToolAuth = components['schemas']['CustomToolAuth'];
+export type CustomToolCreate = components['schemas']['CustomToolCreate'];
+export type CustomToolEnvelope = components['schemas']['CustomToolEnvelope'];
+export type CustomToolUpdate = components['schemas']['CustomToolUpdate'];
+export type SourceType = components['schemas']['SourceType'];
+export type SourceSyncStatus = components['schemas']['SourceSyncStatus'];
+export type Source = components['schemas']['Source'];
+export type SourceList = components['schemas']['SourceList'];
+export type SourceCreate = components['schemas']['SourceCreate'];
+export type SourceEnvelope = components['schemas']['SourceEnvelope'];
+export type ChatbotId = components['schemas']['ChatbotId'];
+export type Chatbot = components['schemas']['Chatbot'];
+export type ChatbotEnvelope = components['schemas']['ChatbotEnvelope'];
+export type MemberId = components['schemas']['MemberId'];
+export type UserId = components['schemas']['UserId'];
+export type MemberRole = components['schemas']['MemberRole'];
+export type Member = components['schemas']['Member'];
+export type MemberList = components['schemas']['MemberList'];
+export type AgentAnalytics = components['schemas']['AgentAnalytics'];
+export type AgentAnalyticsEnvelope = components['schemas']['AgentAnalyticsEnvelope'];
+export type OrgId = components['schemas']['OrgId'];
+export type OrgPlan = components['schemas']['OrgPlan'];
+export type OrganizationCredits = components['schemas']['OrganizationCredits'];
+export type OrganizationLimits = components['schemas']['OrganizationLimits'];
+export type OrganizationTrial = components['schemas']['OrganizationTrial'];
+export type Organization = components['schemas']['Organization'];
+export type OrganizationEnvelope = components['schemas']['OrganizationEnvelope'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
@@ -664,11 +2177,26 @@ export type ResponseTooManyRequests = components['responses']['TooManyRequests']
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseAgentConflict = components['responses']['AgentConflict'];
+export type ResponseAgentUnprocessableEntity = components['responses']['AgentUnprocessableEntity'];
+export type ResponseAgentNotFound = components['responses']['AgentNotFound'];
+export type ResponseConversationNotFound = components['responses']['ConversationNotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseCustomToolNotFound = components['responses']['CustomToolNotFound'];
+export type ResponseSourceConflict = components['responses']['SourceConflict'];
+export type ResponseSourceUnprocessableEntity = components['responses']['SourceUnprocessableEntity'];
+export type ResponseSourceNotFound = components['responses']['SourceNotFound'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterConnectorIdPath = components['parameters']['ConnectorIdPath'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
+export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
+export type ParameterConversationIdPath = components['parameters']['ConversationIdPath'];
+export type ParameterMessageLimit = components['parameters']['MessageLimit'];
+export type ParameterCustomToolIdPath = components['parameters']['CustomToolIdPath'];
+export type ParameterSourceIdPath = components['parameters']['SourceIdPath'];
+export type ParameterChatbotIdPath = components['parameters']['ChatbotIdPath'];
+export type ParameterAnalyticsAgentIdPath = components['parameters']['AnalyticsAgentIdPath'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderXRateLimitLimit = components['headers']['XRateLimitLimit'];
 export type HeaderXRateLimitRemaining = components['headers']['XRateLimitRemaining'];
@@ -680,10 +2208,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The `meta.next_cursor` of the previous page. Leave it out for the first page. Opaque: never build
-                 *     or parse one. A malformed cursor gets `422 validation_failed`. *Decision:* at most 2,048
-                 *     characters, the same bound as `meta.next_cursor`; the docs give none, and today's cursors are
-                 *     resource IDs of about 30 characters.
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
@@ -708,6 +2234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectorList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
@@ -723,9 +2250,8 @@ export interface operations {
             path: {
                 /**
                  * @description The connector's ID, prefixed (`connector_<24 hex>`) or as a bare 24-hex ObjectId; both name the
-                 *     same connector, and responses always use the prefixed form. *Decision:* a value of any other form
-                 *     gets `422 validation_failed`; upper-case hex is accepted, as ObjectIds are case-insensitive. The
-                 *     pattern fixes the length: 24 characters bare, 34 prefixed.
+                 *     same connector, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
                  */
                 id: components["parameters"]["ConnectorIdPath"];
             };
@@ -746,9 +2272,49 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectorDetailEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of agents. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -760,10 +2326,11 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a retried create safe. The same key with the same body within 24 hours returns the stored
-                 *     response without creating again; the same key with another body gets
-                 *     `409 idempotency_key_reused`. 1–128 printable ASCII characters; a UUID v4 is the usual choice.
-                 *     *Decision:* spaces are not allowed, since HTTP trims them at the edges of a header value.
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -776,7 +2343,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The agent was created (or, for a replayed `Idempotency-Key`, the stored response of the first request). */
+            /**
+             * @description The agent was created (or, for a replayed `Idempotency-Key`, the stored response of the
+             *     first request).
+             */
             201: {
                 headers: {
                     "X-Request-ID": components["headers"]["XRequestId"];
@@ -789,10 +2359,842 @@ export interface operations {
                     "application/json": components["schemas"]["AgentEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["AgentConflict"];
+            422: components["responses"]["AgentUnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent is in the trash. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["AgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentUpdate"];
+            };
+        };
+        responses: {
+            /**
+             * @description The updated agent (or, for a replayed `Idempotency-Key`, the stored response of the first
+             *     request).
+             */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            409: components["responses"]["AgentConflict"];
+            422: components["responses"]["AgentUnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description Only this agent's conversations: `agent_<24 hex>` or a bare ObjectId. */
+                agent_id?: string;
+                /**
+                 * @description Only conversations from this source. Sub-agent runs are left out unless you ask for them with
+                 *     `source=sub-agent`.
+                 */
+                source?: "dashboard" | "autonomous" | "embed" | "sub-agent";
+                /** @description Only conversations answered by this model (exact match, for example `gpt-5-mini`). */
+                model?: string;
+                /** @description Only the sub-agent runs of this parent conversation: `conv_<24 hex>` or a bare ObjectId. */
+                parent_conversation_id?: string;
+                /** @description Only the conversation with this per-org sequence number. */
+                conversation_number?: number;
+                /**
+                 * @description Only conversations whose last message is at or after this time (`last_message_at >= since`): the
+                 *     older name of `last_message_after`.
+                 */
+                since?: string;
+                /** @description Only conversations created at or after this time (the range is half-open: `created_at >= created_after`). */
+                created_after?: string;
+                /** @description Only conversations created before this time (`created_at < created_before`). */
+                created_before?: string;
+                /** @description Only conversations whose last message is at or after this time (`last_message_at >= last_message_after`). */
+                last_message_after?: string;
+                /** @description Only conversations whose last message is before this time (`last_message_at < last_message_before`). */
+                last_message_before?: string;
+                /**
+                 * @description Only conversations about this ticket: matches `metadata.ticketId`, `metadata.ticket_id` or the
+                 *     trigger payload's `ticket.id`, trying both the string and the number form, so `549` finds
+                 *     a ticket ID stored as `549` or `"549"`.
+                 */
+                ticket_id?: string;
+                /**
+                 * @description Only conversations whose `metadata` has these values, as `metadata[KEY]=VALUE`
+                 *     (`?metadata[priority]=high&metadata[region]=apac`). The string and number forms of a value
+                 *     are tried, and `true`/`false` also match booleans. Keys containing `$` or `.` are dropped
+                 *     without an error. At most 20 keys.
+                 */
+                metadata?: {
+                    [key: string]: string;
+                };
+                /** @description Case-insensitive regular expression matched against the conversation **title only**, at most 256 characters. */
+                q?: string;
+                /**
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: {
+                /** @description `true` (or `1`) to add `trigger_payload` to the response. */
+                include_trigger_payload?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation with its messages. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ConversationNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversationMessages: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many messages per page, 1–100 (50 when left out). Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["MessageLimit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     conversation, and responses always use the prefixed form. Any other form gets `422
+                 *     validation_failed`.
+                 */
+                id: components["parameters"]["ConversationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages, oldest first. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ConversationNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCustomTools: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of custom tools. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCustomTool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomToolCreate"];
+            };
+        };
+        responses: {
+            /**
+             * @description The tool was created (or, for a replayed `Idempotency-Key`, the stored response of the first
+             *     request).
+             */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCustomTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom tool. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomToolNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCustomTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tool is deleted. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomToolNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCustomTool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
+                 *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["CustomToolIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomToolUpdate"];
+            };
+        };
+        responses: {
+            /**
+             * @description The updated tool (or, for a replayed `Idempotency-Key`, the stored response of the first
+             *     request).
+             */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomToolEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomToolNotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSources: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sources. `meta.next_cursor` is `null` on the last page. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or update safe. The same key with the same body within 24 hours returns
+                 *     the stored response without running the operation again; the same key with another body gets
+                 *     `409 idempotency_key_reused`; while the first request with a key is still running, another with
+                 *     the same key gets `409 idempotency_key_in_use`. 1–128 printable ASCII characters without
+                 *     spaces; a UUID v4 is the usual choice.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceCreate"];
+            };
+        };
+        responses: {
+            /**
+             * @description The source was created and its first sync started (or, for a replayed `Idempotency-Key`, the
+             *     stored response of the first request).
+             */
+            201: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["SourceConflict"];
+            422: components["responses"]["SourceUnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["SourceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SourceNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The source's ID, prefixed (`source_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     source, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["SourceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The source is deleted. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SourceNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChatbot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The chatbot's ID, prefixed (`chatbot_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     chatbot, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                id: components["parameters"]["ChatbotIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chatbot. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatbotEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every member of the org. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAgentAnalytics: {
+        parameters: {
+            query?: {
+                /** @description The start of the window (inclusive); 30 days ago when left out. */
+                since?: string;
+                /** @description The end of the window; now when left out. It must be after `since`. */
+                until?: string;
+                /**
+                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
+                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description How many items per page, 1–100. Out of range gets `422 validation_failed`. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The agent's ID, prefixed (`agent_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
+                 *     agent, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
+                 */
+                agent_id: components["parameters"]["AnalyticsAgentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent's analytics (beta). */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentAnalyticsEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["AgentNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's org. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

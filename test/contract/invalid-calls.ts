@@ -50,11 +50,15 @@ function parameterCases(sample: OperationCall, parameter: ParameterObject): Inva
   }));
 }
 
-/** A value close to the schema's example that its pattern rejects: one character short, or with a space. */
+/**
+ * A value close to the schema's example that its pattern rejects: one character short, or with a
+ * space. Never the empty string, which Prism reads as an absent query parameter (see above).
+ */
 function notMatching(schema: Record<string, unknown>): string {
   const example = String((schema.examples as unknown[] | undefined)?.[0] ?? 'x');
   const validate = validatorFor(schema);
-  const found = [example.slice(0, -1), `${example} ${example}`, '!'].find((candidate) => !validate(candidate));
+  const candidates = [example.slice(0, -1), `${example} ${example}`, '!'].filter((candidate) => candidate !== '');
+  const found = candidates.find((candidate) => !validate(candidate));
   if (found === undefined) throw new Error(`no value found that breaks the pattern ${String(schema.pattern)}`);
   return found;
 }

@@ -41,7 +41,8 @@ describe.runIf(target.kind === 'prism')('operation x status matrix (Prism mock)'
     const declared = declaredPairs();
     const percent = ((100 * tested.size) / declared.length).toFixed(1);
     console.log(
-      `matrix coverage: ${tested.size}/${declared.length} (operation, status) pairs (${percent}%), ${cases.length} cases with named examples`,
+      `matrix coverage: ${tested.size}/${declared.length} (operation, status) pairs (${percent}%), ` +
+        `${cases.length} cases with named examples`,
     );
     expect(declared.filter((pair) => !tested.has(pair))).toEqual([]);
   });

@@ -47,7 +47,8 @@ export function sampleCall(operation: BundleOperation): OperationCall {
     if (value === undefined) {
       if (parameter.required)
         throw new Error(
-          `${operation.operationId}: required ${parameter.in} parameter ${parameter.name} has no example in the spec, so the matrix cannot call it`,
+          `${operation.operationId}: required ${parameter.in} parameter ${parameter.name} has no example ` +
+            'in the spec, so the matrix cannot call it',
         );
       continue;
     }

@@ -40,7 +40,8 @@ export async function apiTarget(): Promise<ApiTarget> {
   const target = inject('apiTarget');
   if (!target)
     throw new Error(
-      'no apiTarget was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)',
+      'no apiTarget was provided: run the contract tests through `npm test` ' +
+        '(the contract project has the Prism global setup)',
     );
   if (target.statusFile) await waitForStatus(target.statusFile);
   return target;
@@ -51,7 +52,8 @@ export async function fakeProxyTarget(): Promise<FakeProxyTarget> {
   const target = inject('fakeProxy');
   if (!target)
     throw new Error(
-      'no fakeProxy was provided: run the contract tests through `npm test` (the contract project has the Prism global setup)',
+      'no fakeProxy was provided: run the contract tests through `npm test` ' +
+        '(the contract project has the Prism global setup)',
     );
   await waitForStatus(target.statusFile);
   return target;

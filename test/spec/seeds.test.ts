@@ -1,7 +1,7 @@
 // The seeds' payloads satisfy the bundled schemas, and payloads that break the contract do not:
 // proof that the schemas are neither too loose nor too strict for the documented API.
 import { describe, expect, test } from 'vitest';
-import { connectorSummary, createAgentBody, retrieveResponse } from '../fixtures/seeds.js';
+import { connectorSummary, createAgentBody, detailSketch, retrieveResponse } from '../fixtures/seeds.js';
 import { describeErrors, schemaValidator } from '../support/bundle.js';
 
 const listResponse = { data: [connectorSummary], meta: { request_id: 'req_a0b88aa084bac0f7', next_cursor: null } };
@@ -35,6 +35,13 @@ describe('the seeds satisfy the spec', () => {
       Object.assign(copy.data.tools[0]!, { type: 'admin', category: 'tickets' });
     });
     expect(schemaValidator('ConnectorDetailEnvelope')(future)).toBe(true);
+  });
+
+  test("the object page's detail sketch is rejected, as decided: it lacks status_reason and the timestamps", () => {
+    const validate = schemaValidator('ConnectorDetail');
+    expect(validate(detailSketch)).toBe(false);
+    const missing = (validate.errors ?? []).map((error) => error.params.missingProperty).sort();
+    expect(missing).toEqual(['created_at', 'status_reason', 'updated_at']);
   });
 
   test('the seed IDs as published (23 hex digits) are rejected', () => {

@@ -1,0 +1,3 @@
+# The agent goes to the dashboard trash for 30 days.
+curl -X DELETE https://dashboard.getmacha.com/api/v1/agents/agent_6a28e310f2ec711ef6dc1dd0 \
+  -H "Authorization: Bearer $MACHA_API_KEY"

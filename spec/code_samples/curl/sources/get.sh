@@ -1,0 +1,2 @@
+curl "https://dashboard.getmacha.com/api/v1/sources?limit=25" \
+  -H "Authorization: Bearer $MACHA_API_KEY"

@@ -1,0 +1,3 @@
+# Final: the documents go, and agents lose the source.
+curl -X DELETE https://dashboard.getmacha.com/api/v1/sources/source_6a39a4f1c0ef2ec711ef6dc1 \
+  -H "Authorization: Bearer $MACHA_API_KEY"

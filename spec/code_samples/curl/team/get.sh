@@ -1,0 +1,3 @@
+# Every member in one response (not paginated).
+curl https://dashboard.getmacha.com/api/v1/team \
+  -H "Authorization: Bearer $MACHA_API_KEY"
