@@ -15,12 +15,16 @@ const BUNDLE_ID = 'https://mock.macha.invalid/openapi.json';
  * @param {Record<string, any>} bundle
  */
 export function createSchemas(bundle) {
+  // One Ajv per bundle object: mocks started on the same bundle (a test file starts several)
+  // share compiled validators instead of compiling each again.
+  const shared = perBundle.get(bundle);
+  if (shared) return shared;
   // Not strict: the bundle's schemas carry OpenAPI keywords (example, discriminator, x-...) that
   // are annotations, and a later spec may add more; the spec's own lint checks the keywords.
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
   addFormats(ajv);
   ajv.addSchema({ $id: BUNDLE_ID, components: bundle.components ?? {} }, undefined, undefined, false);
-  /** @type {WeakMap<object, (value: unknown) => boolean>} */
+  /** @type {WeakMap<object, any>} */
   const cache = new WeakMap();
 
   /**
@@ -36,8 +40,13 @@ export function createSchemas(bundle) {
     /** @param {unknown} value @returns {string | undefined} */
     return (value) => (validate(value) ? undefined : describe(where, validate.errors?.[0]));
   }
-  return { compile };
+  const schemas = { compile };
+  perBundle.set(bundle, schemas);
+  return schemas;
 }
+
+/** @type {WeakMap<object, { compile(node: object, where: string): (value: unknown) => string | undefined }>} */
+const perBundle = new WeakMap();
 
 /**
  * One Ajv error as `<where>.<field>: <message>`, the field in dotted/bracket form.

@@ -183,7 +183,7 @@ export async function startMockServer(options) {
         engine.fail(
           { requestId },
           checked.status,
-          checked.status === 400 ? 'malformed_json' : 'validation_failed',
+          checked.status === 400 ? 'invalid_json' : 'validation_failed',
           checked.message,
         ),
       );

@@ -5,7 +5,7 @@ import { bundleOperations } from '../support/bundle.js';
 import { useSpecCheck } from '../support/spec-check.js';
 import { callOperation, createTestClient } from '../contract/client.js';
 import { sampleCall } from '../contract/matrix.js';
-import { ALL_SCOPES, startWorld, expectNoViolations } from './world.js';
+import { ALL_SCOPES, expectNoViolations, pathParams, startWorld } from './world.js';
 
 const world = await startWorld();
 expectNoViolations(() => world);
@@ -40,7 +40,7 @@ describe('access on the mock', () => {
     const call = sampleCall(operation);
     const { error, response } = await callOperation(clientFor(key), operationId, {
       ...call,
-      params: { ...call.params, path: { id: connector.id } },
+      params: { ...call.params, path: pathParams(world.mock, operationId) },
     });
     expect(response.status).toBe(403);
     expect(error).toMatchObject({

@@ -112,14 +112,14 @@ describe('createAgent on the mock', () => {
     expect(error?.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining(field) });
   });
 
-  test('createAgent: a body that is not JSON, or an Idempotency-Key with a space, gets 422', async () => {
+  test('createAgent: a body that is not JSON gets 400 invalid_json; an Idempotency-Key with a space 422', async () => {
     const headers = { authorization: `Bearer ${world.keys.full}`, 'content-type': 'application/json' };
     const notJson = await spec.fetch(
       new Request(`${world.mock.url}/agents`, { method: 'POST', headers, body: '{"handle":' }),
     );
-    expect(notJson.status).toBe(422);
+    expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({
-      error: { code: 'validation_failed', message: expect.stringContaining('JSON') },
+      error: { code: 'invalid_json', message: expect.stringContaining('JSON') },
     });
     const { error, response } = await create(newBody(), 'two words');
     expect(response.status).toBe(422);

@@ -88,13 +88,17 @@ describe('Arazzo workflows (mock/workflows)', () => {
     expect(code).toBe(0);
     // The seed workflow created one agent and the idempotent pair one more, not two.
     expect(world.agents()).toHaveLength(before + 2);
-  });
+  }, 120_000);
 
   const remote = process.env.TEST_API_BASE_URL;
-  test.runIf(remote)('redocly respect runs them against TEST_API_BASE_URL', async () => {
-    const connectorId = process.env.TEST_CONNECTOR_ID ?? 'connector_64f1c0ef2ec711ef6dc1dcf0';
-    const { code, output, outcomes } = await respect(String(remote), String(process.env.MACHA_API_KEY), connectorId);
-    expect(outcomes, output).toEqual(RUN.map((id) => [id, 'success']));
-    expect(code).toBe(0);
-  });
+  test.runIf(remote)(
+    'redocly respect runs them against TEST_API_BASE_URL',
+    async () => {
+      const connectorId = process.env.TEST_CONNECTOR_ID ?? 'connector_64f1c0ef2ec711ef6dc1dcf0';
+      const { code, output, outcomes } = await respect(String(remote), String(process.env.MACHA_API_KEY), connectorId);
+      expect(outcomes, output).toEqual(RUN.map((id) => [id, 'success']));
+      expect(code).toBe(0);
+    },
+    120_000,
+  );
 });

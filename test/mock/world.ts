@@ -4,7 +4,7 @@
 // the spec fails the file (see expectNoViolations, called after each test).
 import { afterEach, expect } from 'vitest';
 import { TOOLS_BY_TYPE } from '../../mock/src/catalogue.mjs';
-import { manualClock, startMockServer } from '../../mock/src/index.mjs';
+import { manualClock, mockOperations, startMockServer } from '../../mock/src/index.mjs';
 import type { ConnectorDetail } from '../../generated/schema.js';
 import { bundle, bundleOperations } from '../support/bundle.js';
 
@@ -98,3 +98,19 @@ export function expectNoViolations(world: () => World | undefined): void {
 
 /** Every scope the spec's operations need. */
 export const ALL_SCOPES = [...new Set(bundleOperations().map((operation) => operation.requiredScope))].sort();
+
+/**
+ * Path parameters that name records of org A for an operation: its resource's newest record (its
+ * parent's, for a nested list; the `<resource>_id` one, for an example-only operation).
+ */
+export function pathParams(mock: Mock, operationId: string): Record<string, string> {
+  const op = mockOperations(bundle).find((candidate) => candidate.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId} in the bundle`);
+  const newest = (resource: string) => String(mock.world.items('org_a', resource).at(-1)?.data.id);
+  return Object.fromEntries(
+    [...op.path.matchAll(/\{([^}]+)\}/g)].map(([, name = '']) => {
+      const own = op.kind === 'list' ? op.parent : op.resource;
+      return [name, newest(own && op.kind !== 'example' ? own : `${name.replace(/_id$/, '')}s`)];
+    }),
+  );
+}
