@@ -164,26 +164,6 @@ export const operationTable = {
     "paginated": false,
     "idempotencyKey": false
   },
-  "listConversationMessages": {
-    "method": "get",
-    "path": "/conversations/{id}/messages",
-    "resource": "conversations",
-    "action": "listMessages",
-    "pathParams": [
-      {
-        "name": "id",
-        "pattern": "^(conv_)?[0-9a-fA-F]{24}$",
-        "maxLength": 29
-      }
-    ],
-    "query": [
-      "cursor",
-      "limit"
-    ],
-    "body": false,
-    "paginated": true,
-    "idempotencyKey": false
-  },
   "listCustomTools": {
     "method": "get",
     "path": "/custom_tools",
@@ -351,7 +331,7 @@ export const operationTable = {
     "method": "get",
     "path": "/analytics/agents/{agent_id}",
     "resource": "analytics",
-    "action": "retrieveAgent",
+    "action": "retrieve",
     "pathParams": [
       {
         "name": "agent_id",

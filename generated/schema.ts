@@ -199,35 +199,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/conversations/{id}/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
-                 *     conversation, and responses always use the prefixed form. Any other form gets `422
-                 *     validation_failed`.
-                 */
-                id: components["parameters"]["ConversationIdPath"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List a conversation's messages
-         * @description Lists a conversation's messages **oldest first**, the reverse of the other lists, 50 to a page
-         *     unless you set `limit`. Pages with `cursor` and `limit`. For `role: tool` messages, `content`
-         *     is the tool's output as a JSON string: parse it before treating it as text.
-         */
-        get: operations["listConversationMessages"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/custom_tools": {
         parameters: {
             query?: never;
@@ -1115,12 +1086,6 @@ export interface components {
         ConversationDetailEnvelope: {
             data: components["schemas"]["ConversationDetail"];
             meta: components["schemas"]["Meta"];
-        };
-        /** @description A page of messages, oldest first. */
-        MessageList: {
-            /** @description The messages of this page, at most `limit` (which is at most 100). */
-            data: components["schemas"]["Message"][];
-            meta: components["schemas"]["ListMeta"];
         };
         /**
          * @description A custom tool's ID as the API returns it, `tool_` followed by 24 lowercase hex digits (29
@@ -2045,8 +2010,6 @@ export interface components {
          *     validation_failed`.
          */
         ConversationIdPath: string;
-        /** @description How many messages per page, 1–100 (50 when left out). Out of range gets `422 validation_failed`. */
-        MessageLimit: number;
         /**
          * @description The custom tool's ID, prefixed (`tool_<24 hex>`) or as a bare 24-hex ObjectId; both name the
          *     same tool, and responses always use the prefixed form. Any other form gets `422 validation_failed`.
@@ -2130,7 +2093,6 @@ export type ToolCall = components['schemas']['ToolCall'];
 export type Message = components['schemas']['Message'];
 export type ConversationDetail = components['schemas']['ConversationDetail'];
 export type ConversationDetailEnvelope = components['schemas']['ConversationDetailEnvelope'];
-export type MessageList = components['schemas']['MessageList'];
 export type CustomToolId = components['schemas']['CustomToolId'];
 export type CustomToolMethod = components['schemas']['CustomToolMethod'];
 export type CustomToolHeaders = components['schemas']['CustomToolHeaders'];
@@ -2192,7 +2154,6 @@ export type ParameterConnectorIdPath = components['parameters']['ConnectorIdPath
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type ParameterAgentIdPath = components['parameters']['AgentIdPath'];
 export type ParameterConversationIdPath = components['parameters']['ConversationIdPath'];
-export type ParameterMessageLimit = components['parameters']['MessageLimit'];
 export type ParameterCustomToolIdPath = components['parameters']['CustomToolIdPath'];
 export type ParameterSourceIdPath = components['parameters']['SourceIdPath'];
 export type ParameterChatbotIdPath = components['parameters']['ChatbotIdPath'];
@@ -2612,53 +2573,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationDetailEnvelope"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ConversationNotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    listConversationMessages: {
-        parameters: {
-            query?: {
-                /**
-                 * @description The `meta.next_cursor` of the previous page, at most 2,048 characters. Leave it out for the
-                 *     first page. Opaque: never build or parse one. A malformed cursor gets `422 validation_failed`.
-                 */
-                cursor?: components["parameters"]["Cursor"];
-                /** @description How many messages per page, 1–100 (50 when left out). Out of range gets `422 validation_failed`. */
-                limit?: components["parameters"]["MessageLimit"];
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation's ID, prefixed (`conv_<24 hex>`) or as a bare 24-hex ObjectId; both name the same
-                 *     conversation, and responses always use the prefixed form. Any other form gets `422
-                 *     validation_failed`.
-                 */
-                id: components["parameters"]["ConversationIdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of messages, oldest first. `meta.next_cursor` is `null` on the last page. */
-            200: {
-                headers: {
-                    "X-Request-ID": components["headers"]["XRequestId"];
-                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
-                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
-                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageList"];
                 };
             };
             400: components["responses"]["BadRequest"];
