@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { AgentCreate } from '../../generated/schema.js';
-import { bundle, bundleOperations } from '../support/bundle.js';
+import { operationTable } from '../../generated/operations.js';
 import { createMachaClient, MachaError, type MachaClient } from '../../src/index.js';
 import { FAULT_KINDS, type FaultKind } from '../../mock/src/faults.mjs';
 import { expectNoViolations, startWorld, UNLIMITED, type World } from '../mock/world.js';
@@ -15,46 +15,37 @@ import type { OperationCall } from './client.js';
 import { matrixCases } from './matrix.js';
 import { apiTarget, type ApiTarget } from './target.js';
 
-/** The client's resource method for an operation (the interface agreed for every client method:
- * `macha.<camelCase first tag>.<x-client-method, or list/retrieve/create/update/delete from the
- * operationId verb>`), called with path values in template order, then the body, then the query,
- * then call options; undefined when the client has no such method. */
+/**
+ * The client's resource method for an operation, as the client's own operation table names it
+ * (`macha.<resource>.<action>`), called with the path values in order, then the body, then the
+ * query, then call options; undefined when the table has no entry for it.
+ */
 function clientMethod(
   operationId: string,
 ): ((client: MachaClient, call: OperationCall) => Promise<unknown>) | undefined {
-  const found = bundleOperations().find((operation) => operation.operationId === operationId);
-  const raw = (bundle.paths[found?.path ?? ''] as Record<string, { tags?: string[]; 'x-client-method'?: string }>)?.[
-    found?.method ?? ''
-  ];
-  const tag = raw?.tags?.[0] ?? '';
-  const resource = tag.toLowerCase().replace(/[^a-z0-9]+([a-z0-9])/g, (_all, letter: string) => letter.toUpperCase());
-  const verbs: Record<string, string> = {
-    list: 'list',
-    get: 'retrieve',
-    create: 'create',
-    update: 'update',
-    delete: 'delete',
-  };
-  const action = raw?.['x-client-method'] ?? verbs[/^[a-z]+/.exec(operationId)?.[0] ?? ''];
-  const methods = (
-    createMachaClient({ apiKey: 'mka_live_00000000000000000000000000000000' }) as unknown as Record<
-      string,
-      Record<string, unknown> | undefined
-    >
-  )[resource];
-  if (!found || !action || typeof methods?.[action] !== 'function') return undefined;
-  const names = [...found.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => name ?? '');
-  const hasQuery = found.parameters.some((parameter) => parameter.in === 'query');
+  const entry = (operationTable as Record<string, OperationEntry | undefined>)[operationId];
+  if (!entry) return undefined;
   return (client, call) => {
-    const target = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
-      resource
+    const resource = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
+      entry.resource
     ];
-    const args: unknown[] = names.map((name) => String(call.params?.path?.[name]));
-    if (raw && 'requestBody' in raw) args.push(call.body);
-    if (hasQuery) args.push(call.params?.query);
+    const method = resource?.[entry.action];
+    if (!method) throw new Error(`the client has no ${entry.resource}.${entry.action} for ${operationId}`);
+    const args: unknown[] = entry.pathParams.map(({ name }) => String(call.params?.path?.[name]));
+    if (entry.body) args.push(call.body);
+    if (entry.query.length > 0) args.push(call.params?.query);
     args.push({ idempotencyKey: call.params?.header?.['Idempotency-Key'] });
-    return target?.[action]?.(...args) as Promise<unknown>;
+    return method(...args);
   };
+}
+
+/** What the calls use of an operation table entry. */
+interface OperationEntry {
+  resource: string;
+  action: string;
+  pathParams: readonly { name: string }[];
+  body: boolean;
+  query: readonly string[];
 }
 
 /** Resolves with the MachaError a promise rejects with (and fails if it resolves or rejects otherwise). */
