@@ -28,7 +28,7 @@ export default defineConfig({
           // env, globals and spies are put back by unstubEnvs, unstubGlobals and restoreMocks above.
           isolate: false,
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/contract/**', 'test/fake/**'],
+          exclude: [...configDefaults.exclude, 'test/contract/**', 'test/fake/**', 'test/mock/**'],
           typecheck: {
             enabled: true,
             include: ['test/**/*.test-d.ts'],
@@ -40,7 +40,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'contract',
-          include: ['test/contract/**/*.test.ts', 'test/fake/**/*.test.ts'],
+          include: ['test/contract/**/*.test.ts', 'test/fake/**/*.test.ts', 'test/mock/**/*.test.ts'],
           globalSetup: ['test/contract/prism-setup.ts'],
           // These files share no state but the read-only bundle, and each starts its own fake:
           // running them in one worker without re-importing Ajv and the bundle per file halves

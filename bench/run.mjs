@@ -13,7 +13,7 @@ import { BENCH_DIR, PIPELINE_NODE_OPTIONS, ROOT, WORK_DIR } from './lib/paths.mj
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
-const SECTIONS = ['regenerate', 'watch', 'clients', 'size', 'scale', 'list-all'];
+const SECTIONS = ['regenerate', 'watch', 'clients', 'size', 'scale', 'list-all', 'mock'];
 const only = values.only ? values.only.split(',') : SECTIONS;
 const unknown = only.filter((section) => !SECTIONS.includes(section));
 if (unknown.length > 0)
@@ -251,6 +251,8 @@ if (only.includes('list-all')) {
     `max RSS ${mib(m.maxRssKiB)}`,
   ]);
 }
+
+if (only.includes('mock')) rows.push(...(await (await import('./lib/mock.mjs')).mockRows({ quick })));
 
 const header = ['Benchmark', 'ours', 'hey-api', 'orval', 'openapi-fetch', 'raw fetch', 'ours vs'];
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');

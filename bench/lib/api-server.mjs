@@ -2,7 +2,7 @@
 // The HTTP server the client benchmarks call, on 127.0.0.1 (node:http, keep-alive): fixed answers
 // taken from the spec's own examples for GET /connectors, GET /connectors/{id} and POST /agents,
 // with the headers every Macha response carries. (The listAll benchmark pages through the stateful
-// fake of test/fake instead: lib/list-all.mjs.)
+// mock of mock/ instead: lib/list-all.mjs.)
 // Run as a child process: prints `listening <port>` on stdout.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';

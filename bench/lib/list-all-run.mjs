@@ -1,6 +1,6 @@
 // @ts-check
 // `node --expose-gc list-all-run.mjs <baseUrl> <items> <apiKey>`: iterates connectors.listAll({limit: 100})
-// with our client over the fake server and prints, as JSON, the peak heap seen while iterating
+// with our client over the mock server and prints, as JSON, the peak heap seen while iterating
 // (sampled at every page), the heap after a full GC at the first page and at the end, and the
 // process's peak resident memory. Flat means the client holds one page at a time, not the list.
 import path from 'node:path';

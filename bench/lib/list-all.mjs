@@ -1,5 +1,5 @@
 // @ts-check
-// Memory of listAll over 100,000 items: our client against the stateful fake of test/fake (bundled
+// Memory of listAll over 100,000 items: our client against the stateful mock of mock/ (bundled
 // from lib/fake-server.ts), each in a process of its own, so the client's heap is measured alone.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import { bundleForNode, jsonFromNode, startChild } from './children.mjs';
 import { BENCH_DIR, ROOT, WORK_DIR } from './paths.mjs';
 
 /**
- * Bundles and starts the fake with `items` connectors; resolves with its base URL, a key that
+ * Bundles and starts the mock with `items` connectors; resolves with its base URL, a key that
  * may list them, and a stop function.
  * @param {number} items
  * @returns {Promise<{ baseUrl: string, apiKey: string, stop(): void }>}
@@ -16,7 +16,7 @@ async function startFakeServer(items) {
   const outfile = path.join(WORK_DIR, 'fake-server.mjs');
   await bundleForNode(path.join(BENCH_DIR, 'lib', 'fake-server.ts'), outfile, {
     packages: 'external',
-    // The fake reads the bundled spec relative to test/support/bundle.ts, wherever it now runs.
+    // The mock reads the bundled spec relative to test/support/bundle.ts, wherever it now runs.
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(ROOT, 'test', 'support', 'bundle.ts')).href) },
     nodePaths: [path.join(ROOT, 'node_modules')],
   });

@@ -1,23 +1,52 @@
 // Client-level tests of @macha/api-client (src/, issue #3): the resource methods over the whole
-// operation x status matrix on the Prism mock, and retries, pagination and errors against the fake
+// operation x status matrix on the Prism mock, and retries, pagination and errors against the mock
 // with its fault mode on.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { AgentCreate } from '../../generated/schema.js';
+import { operationTable } from '../../generated/operations.js';
 import { createMachaClient, MachaError, type MachaClient } from '../../src/index.js';
-import { FAULT_KINDS, type FaultKind, type FaultOptions } from '../fake/faults.js';
-import { startWorld, UNLIMITED, type World } from '../fake/world.js';
+import { FAULT_KINDS, type FaultKind } from '../../mock/src/faults.mjs';
+import { expectNoViolations, startWorld, UNLIMITED, type World } from '../mock/world.js';
+
+/** What setFaults takes. */
+type FaultOptions = NonNullable<Parameters<World['mock']['setFaults']>[0]>;
 import type { OperationCall } from './client.js';
 import { matrixCases } from './matrix.js';
 import { apiTarget, type ApiTarget } from './target.js';
 
-/** The client method for each operation of the matrix, called with the case's sample parameters. */
-const CALLS: Record<string, (client: MachaClient, call: OperationCall) => Promise<unknown>> = {
-  listConnectors: (client, call) => client.connectors.list(call.params?.query),
-  getConnector: (client, call) => client.connectors.retrieve(String(call.params?.path?.id)),
-  createAgent: (client, call) =>
-    client.agents.create(call.body as AgentCreate, { idempotencyKey: call.params?.header?.['Idempotency-Key'] }),
-};
+/**
+ * The client's resource method for an operation, as the client's own operation table names it
+ * (`macha.<resource>.<action>`), called with the path values in order, then the body, then the
+ * query, then call options; undefined when the table has no entry for it.
+ */
+function clientMethod(
+  operationId: string,
+): ((client: MachaClient, call: OperationCall) => Promise<unknown>) | undefined {
+  const entry = (operationTable as Record<string, OperationEntry | undefined>)[operationId];
+  if (!entry) return undefined;
+  return (client, call) => {
+    const resource = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
+      entry.resource
+    ];
+    const method = resource?.[entry.action];
+    if (!method) throw new Error(`the client has no ${entry.resource}.${entry.action} for ${operationId}`);
+    const args: unknown[] = entry.pathParams.map(({ name }) => String(call.params?.path?.[name]));
+    if (entry.body) args.push(call.body);
+    if (entry.query.length > 0) args.push(call.params?.query);
+    args.push({ idempotencyKey: call.params?.header?.['Idempotency-Key'] });
+    return method(...args);
+  };
+}
+
+/** What the calls use of an operation table entry. */
+interface OperationEntry {
+  resource: string;
+  action: string;
+  pathParams: readonly { name: string }[];
+  body: boolean;
+  query: readonly string[];
+}
 
 /** Resolves with the MachaError a promise rejects with (and fails if it resolves or rejects otherwise). */
 async function machaError(promise: Promise<unknown>): Promise<MachaError> {
@@ -32,9 +61,10 @@ async function machaError(promise: Promise<unknown>): Promise<MachaError> {
 // Setup runs in hooks, not in the describe bodies, so that nothing starts while tests are only collected.
 describe('@macha/api-client against the Prism mock: the matrix through the resource methods', () => {
   let target: ApiTarget;
+  // Prism may take a minute to start on a loaded machine (apiTarget waits for it).
   beforeAll(async () => {
     target = await apiTarget();
-  });
+  }, 120_000);
   const cases = matrixCases();
 
   test
@@ -52,8 +82,8 @@ describe('@macha/api-client against the Prism mock: the matrix through the resou
       return received;
     };
     const client = createMachaClient({ apiKey: target.apiKey, baseUrl: target.baseUrl, fetch: prefer, maxRetries: 0 });
-    const method = CALLS[operationId];
-    expect(method, `no client method mapped for ${operationId}: add it to CALLS`).toBeDefined();
+    const method = clientMethod(operationId);
+    expect(method, `the client has no method for ${operationId}`).toBeDefined();
     if (!method) return;
     if (status.startsWith('2')) {
       expect(await method(client, call)).toEqual(expected);
@@ -72,19 +102,20 @@ describe('@macha/api-client against the Prism mock: the matrix through the resou
   });
 });
 
-describe('@macha/api-client against the fake with faults', () => {
+describe('@macha/api-client against the mock with faults', () => {
   let world: World;
-  /** Every fault the fakes injected, for the summary printed after the suite. */
+  /** Every fault the mocks injected, for the summary printed after the suite. */
   const injected: FaultKind[] = [];
   beforeAll(async () => {
     world = await startWorld({ connectors: 1_000, windows: UNLIMITED });
   });
+  expectNoViolations(() => world);
   afterAll(async () => {
     const byKind = FAULT_KINDS.map((kind) => `${kind} ${injected.filter((seen) => seen === kind).length}`).join(', ');
     console.log(`client-level fault cases injected: ${injected.length} (${byKind})`);
-    await world.fake.close();
+    await world.mock.close();
   });
-  /** A client of the fake in `target` (the suite's shared one unless given). */
+  /** A client of the mock in `target` (the suite's shared one unless given). */
   const clientFor = (
     apiKey: string,
     options: { maxRetries?: number; timeoutMs?: number } = {},
@@ -92,7 +123,7 @@ describe('@macha/api-client against the fake with faults', () => {
   ) =>
     createMachaClient({
       apiKey,
-      baseUrl: target.fake.baseUrl,
+      baseUrl: target.mock.url,
       maxRetries: options.maxRetries ?? 3,
       timeoutMs: options.timeoutMs ?? 500,
     });
@@ -103,42 +134,42 @@ describe('@macha/api-client against the fake with faults', () => {
     body: () => Promise<T>,
   ): Promise<{ result: T; kinds: FaultKind[] }> => {
     // Slow answers come well after the client's timeout, so they always time out.
-    target.fake.setFaults({ slowMs: 3_000, ...options });
+    target.mock.setFaults({ slowMs: 3_000, ...options });
     try {
       const result = await body();
-      const kinds = target.fake.faults()?.injected.map((fault) => fault.kind) ?? [];
+      const kinds = target.mock.faults()?.injected.map((fault) => fault.kind) ?? [];
       injected.push(...kinds);
       return { result, kinds };
     } finally {
-      target.fake.setFaults(undefined);
+      target.mock.setFaults(undefined);
     }
   };
   /**
-   * Runs one seed's scenario on a fake of its own. The seeds run side by side: most of their time
-   * is the client waiting out backoffs and timeouts, and each fake's fault plan is its own.
+   * Runs one seed's scenario on a mock of its own. The seeds run side by side: most of their time
+   * is the client waiting out backoffs and timeouts, and each mock's fault plan is its own.
    */
   const inOwnWorld = async <T>(connectors: number, run: (own: World) => Promise<T>): Promise<T> => {
     const own = await startWorld({ connectors, windows: UNLIMITED });
     try {
       return await run(own);
     } finally {
-      await own.fake.close();
+      await own.mock.close();
     }
   };
 
-  test('connectors.listAll: over 1,000 connectors with every kind of fault, each connector exactly once, newest first', async () => {
+  test('connectors.listAll: 1,000 connectors through every kind of fault, each once, newest first', async () => {
     const runs = await Promise.all(
       [11, 12, 13].map((seed) =>
         inOwnWorld(1_000, async (own) => {
           const existing = own.connectors.map((connector) => connector.id);
-          const client = clientFor(own.keys.full.token, {}, own);
+          const client = clientFor(own.keys.full, {}, own);
           const expected = [...existing].reverse();
           const { result, kinds } = await withFaults(own, { seed, rate: 0.4 }, async () => {
             const ids: string[] = [];
             for await (const connector of client.connectors.listAll({ limit: 100 })) {
               ids.push(connector.id);
               // Connectors added mid-scan are newer than the cursor, so the scan must not return them.
-              if (ids.length === 150) existing.push(own.fake.store.addConnector('org_a').id);
+              if (ids.length === 150) existing.push(own.addConnector().id);
             }
             return ids;
           });
@@ -155,13 +186,13 @@ describe('@macha/api-client against the fake with faults', () => {
     const runs = await Promise.all(
       [21, 22, 23, 24, 25, 26].map((seed) =>
         inOwnWorld(1, async (own) => {
-          const client = clientFor(own.keys.full.token, {}, own);
-          const before = own.fake.store.agents('org_a').length;
+          const client = clientFor(own.keys.full, {}, own);
+          const before = own.agents().length;
           const body: AgentCreate = { handle: `retried${seed}`, name: 'Retried', instructions: 'Survive faults.' };
           const { result, kinds } = await withFaults(own, { seed, rate: 0.7 }, () =>
             client.agents.create(body, { idempotencyKey: randomUUID() }),
           );
-          return { seed, result, kinds, before, agents: own.fake.store.agents('org_a') };
+          return { seed, result, kinds, before, agents: own.agents() };
         }),
       ),
     );
@@ -185,31 +216,31 @@ describe('@macha/api-client against the fake with faults', () => {
     surfaced.map(([kind, expected]) => [kind, `${expected.status} ${expected.code}`, kind, expected] as const),
   )('connectors.list: without retries, a %s fault surfaces as MachaError %s', async (_kind, _name, kind, expected) => {
     // Only the slow fault may time out; the others get all the time a loaded machine needs.
-    const client = clientFor(world.keys.full.token, { maxRetries: 0, timeoutMs: kind === 'slow' ? 500 : 10_000 });
+    const client = clientFor(world.keys.full, { maxRetries: 0, timeoutMs: kind === 'slow' ? 500 : 10_000 });
     const { result } = await withFaults(world, { seed: 1, rate: 1, kinds: [kind], retryAfterSeconds: 3 }, () =>
       machaError(client.connectors.list()),
     );
     expect(result).toMatchObject(expected);
   });
 
-  test('agents.create: a key without agents:write gets MachaError 403 insufficient_scope, with the request ID, not retried', async () => {
-    const before = world.fake.requestCount();
+  test('agents.create: without agents:write, MachaError 403 insufficient_scope with request ID, no retry', async () => {
+    const before = world.mock.requestCount();
     const error = await machaError(
-      clientFor(world.keys.readOnly.token).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }),
+      clientFor(world.keys.readOnly).agents.create({ handle: 'noScope', name: 'x', instructions: 'x' }),
     );
     expect(error).toMatchObject({ status: 403, code: 'insufficient_scope', requestId: expect.stringMatching(/^req_/) });
-    expect(world.fake.requestCount()).toBe(before + 1);
+    expect(world.mock.requestCount()).toBe(before + 1);
   });
 
   test('connectors.list: a key without connectors:read gets MachaError 403 insufficient_scope', async () => {
-    expect(await machaError(clientFor(world.keys.writeOnly.token).connectors.list())).toMatchObject({
+    expect(await machaError(clientFor(world.keys.writeOnly).connectors.list())).toMatchObject({
       status: 403,
       code: 'insufficient_scope',
     });
   });
 
   test("connectors.retrieve: another org's connector gets MachaError 404 not_found, like an unknown one", async () => {
-    const client = clientFor(world.keys.full.token);
+    const client = clientFor(world.keys.full);
     expect(await machaError(client.connectors.retrieve(world.otherOrgConnector.id))).toMatchObject({
       status: 404,
       code: 'not_found',
@@ -220,8 +251,8 @@ describe('@macha/api-client against the fake with faults', () => {
     });
   });
 
-  test('agents.create: the same Idempotency-Key with another body gets MachaError 409 idempotency_key_reused', async () => {
-    const client = clientFor(world.keys.full.token);
+  test('agents.create: one Idempotency-Key with another body gets MachaError 409 idempotency_key_reused', async () => {
+    const client = clientFor(world.keys.full);
     const idempotencyKey = randomUUID();
     await client.agents.create({ handle: 'firstBody', name: 'x', instructions: 'x' }, { idempotencyKey });
     expect(

@@ -1,6 +1,6 @@
 // Global setup of the contract project. Starts the pinned Prism twice: as a mock on
 // generated/openapi.yaml (skipped when TEST_API_BASE_URL names a real server to test instead), and
-// as a proxy in front of the port where fake-proxy.test.ts will start the fake.
+// as a proxy in front of the port where fake-proxy.test.ts will start the mock (mock/).
 //
 // Vitest runs every project's global setup before any test file starts, so awaiting Prism here
 // would hold back the unit tests too. The setup therefore only spawns Prism; readiness is polled in

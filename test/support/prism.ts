@@ -9,7 +9,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from './spec-copy.js';
 
 const PRISM_CLI = path.join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
-const READY_TIMEOUT_MS = 30_000;
+// Generous: on the shared 2-core machine, with every test file starting at once, Prism has taken
+// over 30 s to print its first line; a slow start is not what these tests are about.
+const READY_TIMEOUT_MS = 120_000;
 const POLL_MS = 25;
 
 /** A Prism process started by launchPrism. */

@@ -1,0 +1,94 @@
+// Who may see what on the mock: keys (401), scopes per operation (403), org isolation (another
+// org's connector is 404, exactly like an unknown one), and the ID forms a path accepts.
+import { afterAll, describe, expect, test } from 'vitest';
+import { bundleOperations } from '../support/bundle.js';
+import { useSpecCheck } from '../support/spec-check.js';
+import { callOperation, createTestClient } from '../contract/client.js';
+import { sampleCall } from '../contract/matrix.js';
+import { ALL_SCOPES, expectNoViolations, pathParams, startWorld } from './world.js';
+
+const world = await startWorld();
+expectNoViolations(() => world);
+afterAll(() => world.mock.close());
+const [connector] = world.connectors;
+if (!connector) throw new Error('the world has no connector');
+const hex = connector.id.slice('connector_'.length);
+
+describe('access on the mock', () => {
+  const spec = useSpecCheck({ baseUrl: world.mock.url, sameRequestId: true });
+  const clientFor = (apiKey?: string) => createTestClient({ baseUrl: world.mock.url, apiKey, fetch: spec.fetch });
+  const client = clientFor(world.keys.full);
+
+  test.each([
+    ['no key', undefined],
+    ['a malformed key', 'mka_live_short'],
+    ['an unknown key', 'mka_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'],
+  ])('listConnectors: %s gets 401 unauthorized', async (_what, apiKey) => {
+    const { error, response } = await clientFor(apiKey).GET('/connectors');
+    expect(response.status).toBe(401);
+    expect(error?.error.code).toBe('unauthorized');
+  });
+
+  // For each operation, a key holding every scope but the one it needs.
+  test.each(
+    bundleOperations().map((operation) => [operation.operationId, operation] as const),
+  )('%s: a key without its scope gets 403 insufficient_scope naming the scope', async (operationId, operation) => {
+    const key = world.mock.issueKey(
+      'org_a',
+      ALL_SCOPES.filter((scope) => scope !== operation.requiredScope),
+    );
+    const call = sampleCall(operation);
+    const { error, response } = await callOperation(clientFor(key), operationId, {
+      ...call,
+      params: { ...call.params, path: pathParams(world.mock, operationId) },
+    });
+    expect(response.status).toBe(403);
+    expect(error).toMatchObject({
+      error: { code: 'insufficient_scope', message: expect.stringContaining(operation.requiredScope) },
+    });
+  });
+
+  test('getConnector: prefixed ID, bare ObjectId and upper-case hex name the same connector, with tools', async () => {
+    for (const id of [connector.id, hex, hex.toUpperCase(), `connector_${hex.toUpperCase()}`]) {
+      const { data } = await client.GET('/connectors/{id}', { params: { path: { id } } });
+      expect(data?.data).toEqual(connector);
+    }
+    expect(connector.tools.length).toBeGreaterThan(0);
+  });
+
+  test("getConnector: another org's connector gets 404 not_found, the same answer as an unknown ID", async () => {
+    const other = await client.GET('/connectors/{id}', { params: { path: { id: world.otherOrgConnector.id } } });
+    const unknown = await client.GET('/connectors/{id}', {
+      params: { path: { id: 'connector_000000000000000000000000' } },
+    });
+    expect(other.response.status).toBe(404);
+    expect(unknown.response.status).toBe(404);
+    expect({ ...other.error?.error, request_id: '' }).toEqual({ ...unknown.error?.error, request_id: '' });
+    expect(other.error?.error.code).toBe('not_found');
+  });
+
+  test('listConnectors: each org sees only its own connectors', async () => {
+    const ours = await client.GET('/connectors', { params: { query: { limit: 100 } } });
+    const theirs = await clientFor(world.keys.otherOrg).GET('/connectors', { params: { query: { limit: 100 } } });
+    expect(ours.data?.data.map((item) => item.id).sort()).toEqual(world.connectors.map((item) => item.id).sort());
+    expect(theirs.data?.data.map((item) => item.id)).toEqual([world.otherOrgConnector.id]);
+  });
+
+  test.each([
+    ['the docs’ 23-hex typo', 'connector_64f1c0ef2ec711ef6dc1dcf'],
+    ['another prefix', `agent_${'a'.repeat(24)}`],
+    ['not hex', 'connector_zzzzzzzzzzzzzzzzzzzzzzzz'],
+  ])('getConnector: %s gets 422 validation_failed naming id', async (_what, id) => {
+    // @macha/api-client refuses these IDs before sending; the mock's own answer is tested here.
+    const raw = createTestClient({
+      baseUrl: world.mock.url,
+      apiKey: world.keys.full,
+      fetch: spec.fetch,
+      raw: true,
+    });
+    await expect(client.GET('/connectors/{id}', { params: { path: { id } } })).rejects.toThrow(TypeError);
+    const { error, response } = await raw.GET('/connectors/{id}', { params: { path: { id } } });
+    expect(response.status).toBe(422);
+    expect(error?.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('id') });
+  });
+});
