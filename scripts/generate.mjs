@@ -78,6 +78,15 @@ async function clientPackage(input) {
 }
 
 /**
+ * The mock package step (scripts/lib/mock-package.mjs): @macha/api-mock, bundled with the spec.
+ * @param {StepInput} input
+ */
+async function mockPackage(input) {
+  const { buildMockPackage } = await import('./lib/mock-package.mjs');
+  await buildMockPackage(input);
+}
+
+/**
  * The types step (scripts/lib/types.mjs).
  * @param {StepInput} input
  */
@@ -99,6 +108,7 @@ export const STEPS = /** @type {[string, (input: StepInput) => Promise<unknown>]
   ['docs (redoc)', docs],
   ['decisions table (docs/decisions.md)', writeDecisions],
   ['package (tsc → dist/package)', clientPackage],
+  ['mock package (esbuild → dist/mock-package)', mockPackage],
 ]);
 
 /**

@@ -1,6 +1,6 @@
 // The read-only checks that can run against any server holding real data (TEST_API_BASE_URL with
 // MACHA_API_KEY): a full scan, limit 1, retrieve by both ID forms, an unknown ID. The fake runs
-// them on every `npm test` (test/fake/read-only.test.ts), so they are known to work.
+// them on every `npm test` (test/mock/read-only.test.ts), so they are known to work.
 import { describe, expect, test } from 'vitest';
 import { useSpecCheck } from '../support/spec-check.js';
 import { createTestClient } from './client.js';

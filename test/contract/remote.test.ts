@@ -1,5 +1,5 @@
 // With TEST_API_BASE_URL (and MACHA_API_KEY), the read-only suite runs against that real server;
-// otherwise it is skipped here (it runs against the fake in test/fake/read-only.test.ts).
+// otherwise it is skipped here (it runs against the mock in test/mock/read-only.test.ts).
 import { describe, inject } from 'vitest';
 import { describeReadOnly } from './read-only.js';
 

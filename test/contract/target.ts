@@ -33,7 +33,7 @@ declare module 'vitest' {
   }
 }
 
-const WAIT_MS = 60_000;
+const WAIT_MS = 120_000;
 
 /** The target, once it is ready; throws with Prism's own output if Prism did not come up. */
 export async function apiTarget(): Promise<ApiTarget> {

@@ -2,7 +2,7 @@
 // out of README.md at test time (never copied here), bundled with esbuild and run in a process of
 // its own with the two lines `npm run mock` prints (MACHA_BASE_URL, MACHA_API_KEY) in its env.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -30,17 +30,6 @@ afterAll(async () => {
 
 describe("the README's client example against the mock", () => {
   test('runs unchanged: creates the agent from the connector read tools and lists every connector', async () => {
-    // The client takes its base URL from MACHA_BASE_URL on the client branch; until then this
-    // shim passes it, so that the snippet itself stays as the README has it.
-    const shim = path.join(dir, 'client-shim.ts');
-    writeFileSync(
-      shim,
-      `import * as client from ${JSON.stringify(path.join(ROOT, 'src', 'index.ts'))};
-export * from ${JSON.stringify(path.join(ROOT, 'src', 'index.ts'))};
-export const createMachaClient: typeof client.createMachaClient = (options = {}) =>
-  client.createMachaClient({ baseUrl: process.env.MACHA_BASE_URL, ...options });
-`,
-    );
     const outfile = path.join(dir, 'example.mjs');
     await build({
       stdin: { contents: readmeExample(), loader: 'ts', resolveDir: ROOT, sourcefile: 'README.md' },
@@ -48,7 +37,7 @@ export const createMachaClient: typeof client.createMachaClient = (options = {})
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      alias: { '@macha/api-client': shim },
+      alias: { '@macha/api-client': path.join(ROOT, 'src', 'index.ts') },
       outfile,
       logLevel: 'silent',
     });

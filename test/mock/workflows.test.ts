@@ -1,4 +1,4 @@
-// The Arazzo workflows of mock/workflows/ (the README's seed workflow, a walk over every connector
+// The Arazzo workflows of spec/workflows/ (the README's seed workflow, a walk over every connector
 // page, an idempotent create and its replay): Redocly lints them, and `redocly respect` (the pinned
 // @redocly/cli, through node on its bin) runs them against the mock, and against TEST_API_BASE_URL
 // with MACHA_API_KEY when that is set.
@@ -13,8 +13,7 @@ import { ROOT } from '../support/spec-copy.js';
 import { expectNoViolations, startWorld } from './world.js';
 
 const REDOCLY = path.join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
-// In mock/workflows until the spec layout check skips spec/workflows/ (see docs/mock.md).
-const WORKFLOWS = path.join(ROOT, 'mock', 'workflows', 'macha.arazzo.yaml');
+const WORKFLOWS = path.join(ROOT, 'spec', 'workflows', 'macha.arazzo.yaml');
 /** The workflows a user runs; walkConnectorsFrom is the loop walkConnectors calls, not run on its own. */
 const RUN = ['readOnlyAgent', 'walkConnectors', 'idempotentCreate'];
 
@@ -75,7 +74,7 @@ async function respect(baseUrl: string, apiKey: string, connectorId: string) {
   return { code, output, outcomes };
 }
 
-describe('Arazzo workflows (mock/workflows)', () => {
+describe('Arazzo workflows (spec/workflows)', () => {
   test('redocly lint accepts them', async () => {
     const { code, output } = await redocly(['lint', WORKFLOWS]);
     expect(code, output).toBe(0);
