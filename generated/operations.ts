@@ -29,7 +29,7 @@ export interface OperationEntry {
 }
 
 /** The package version, sent in the User-Agent. */
-export const packageVersion = "1.0.0";
+export const packageVersion = "1.1.0";
 
 /** The API's server URL from the spec: the default `baseUrl`. */
 export const defaultBaseUrl = "https://dashboard.getmacha.com/api/v1";
