@@ -19,6 +19,69 @@ const LIST = 'GET /connectors';
 const GET = 'GET /connectors/{id}';
 const CREATE = 'POST /agents';
 
+// A component shared by several operations surfaces once per operation that reaches it: the gate
+// reports where a client meets the change. These are the operations each shared component reaches.
+
+/** The responses whose data is an Agent: created, retrieved and updated. */
+const AGENT_RESPONSES = [
+  `${CREATE} | response 201`,
+  'GET /agents/{id} | response 200',
+  'PATCH /agents/{id} | response 200',
+];
+/** The request bodies that carry DataSourceRef (agent create and update). */
+const AGENT_BODIES = [CREATE, 'PATCH /agents/{id}'];
+/** The responses that carry a ToolType besides a connector's tools: the custom tools. */
+const CUSTOM_TOOL_RESPONSES = [
+  'GET /custom_tools | response 200 $.data[*]',
+  'GET /custom_tools/{id} | response 200 $.data',
+  'PATCH /custom_tools/{id} | response 200 $.data',
+  'POST /custom_tools | response 201 $.data',
+];
+/** The request bodies that carry a ToolType. */
+const CUSTOM_TOOL_BODIES = ['PATCH /custom_tools/{id}', 'POST /custom_tools'];
+/** The lists that take the shared Limit parameter. */
+const LIMIT_LISTS = [
+  'GET /agents',
+  'GET /analytics/agents/{agent_id}',
+  LIST,
+  'GET /conversations',
+  'GET /custom_tools',
+  'GET /sources',
+];
+/** The lists that take the shared Cursor parameter (the messages list has a limit of its own). */
+const CURSOR_LISTS = [...LIMIT_LISTS, 'GET /conversations/{id}/messages'];
+/** The writes that take the shared Idempotency-Key header. */
+const IDEMPOTENT = [CREATE, 'PATCH /agents/{id}', 'PATCH /custom_tools/{id}', 'POST /custom_tools', 'POST /sources'];
+/** Every operation with its error statuses, which all carry an ErrorCode (GET / is public: no 401, 403). */
+const ERROR_STATUSES = {
+  'GET /': '400, 429, 500, 503',
+  'GET /org': '400, 401, 403, 429, 500, 503',
+  'GET /team': '400, 401, 403, 429, 500, 503',
+  'GET /agents': '400, 401, 403, 422, 429, 500, 503',
+  [LIST]: '400, 401, 403, 422, 429, 500, 503',
+  'GET /conversations': '400, 401, 403, 422, 429, 500, 503',
+  'GET /custom_tools': '400, 401, 403, 422, 429, 500, 503',
+  'GET /sources': '400, 401, 403, 422, 429, 500, 503',
+  'GET /agents/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  'GET /analytics/agents/{agent_id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  'GET /chatbots/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  [GET]: '400, 401, 403, 404, 422, 429, 500, 503',
+  'GET /conversations/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  'GET /conversations/{id}/messages': '400, 401, 403, 404, 422, 429, 500, 503',
+  'GET /custom_tools/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  'GET /sources/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  'DELETE /agents/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  'DELETE /custom_tools/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  'DELETE /sources/{id}': '400, 401, 403, 404, 422, 429, 500, 503',
+  [CREATE]: '400, 401, 403, 409, 422, 429, 500, 503',
+  'POST /custom_tools': '400, 401, 403, 409, 422, 429, 500, 503',
+  'POST /sources': '400, 401, 403, 409, 422, 429, 500, 503',
+  'PATCH /agents/{id}': '400, 401, 403, 404, 409, 422, 429, 500, 503',
+  'PATCH /custom_tools/{id}': '400, 401, 403, 404, 409, 422, 429, 500, 503',
+};
+/** Every operation: each one answers 429 with the shared TooManyRequests response. */
+const EVERY_OPERATION = Object.keys(ERROR_STATUSES);
+
 /**
  * A schema of the bundle, failing clearly when the fixture no longer matches the spec.
  * @param {Json} doc
@@ -96,19 +159,19 @@ const FIRST_ROWS = [
     edit: 'response field of another type',
     change: (d) => (schema(d, 'Agent').properties.tools_count.type = 'string'),
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | response 201 $.data.tools_count | type-changed`],
+    changes: AGENT_RESPONSES.map((at) => `breaking ${at} $.data.tools_count | type-changed`),
   },
   {
     edit: 'response field may now be null',
     change: (d) => (schema(d, 'Agent').properties.name.type = ['string', 'null']),
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | response 201 $.data.name | response-field-nullable`],
+    changes: AGENT_RESPONSES.map((at) => `breaking ${at} $.data.name | response-field-nullable`),
   },
   {
     edit: 'response field never null any more',
     change: (d) => (schema(d, 'Agent').properties.description.type = 'string'),
     verdict: 'additive',
-    changes: [`info ${CREATE} | response 201 $.data.description | response-field-not-nullable`],
+    changes: AGENT_RESPONSES.map((at) => `info ${at} $.data.description | response-field-not-nullable`),
   },
   // Enums in responses (the spec's open enums).
   {
@@ -136,11 +199,15 @@ const FIRST_ROWS = [
     changes: [
       `breaking ${GET} | response 200 $.data.tools[*].type | enum-value-removed`,
       `info ${GET} | response 200 $.data.tools[*].type | enum-value-added`,
+      ...[
+        ...CUSTOM_TOOL_RESPONSES.map((at) => `${at}.type`),
+        ...CUSTOM_TOOL_BODIES.map((op) => `${op} | request body $.type`),
+      ].flatMap((at) => [`breaking ${at} | enum-value-removed`, `info ${at} | enum-value-added`]),
     ],
   },
   {
     edit: 'open response enum closed (a tighter constraint on a value clients receive)',
-    change: (d) => (d.components.schemas.ToolType = { type: 'string', enum: ['read', 'write'] }),
+    change: (d) => (tool(d).properties.type = { type: 'string', enum: ['read', 'write'] }),
     verdict: 'additive',
     changes: [`info ${GET} | response 200 $.data.tools[*].type | response-tighter-constraint`],
   },
@@ -148,22 +215,18 @@ const FIRST_ROWS = [
     edit: 'new error code',
     change: (d) => schema(d, 'ErrorCode').anyOf[0].enum.push('conflict'),
     verdict: 'additive',
-    changes: [
-      `info ${LIST} | response 401, 403, 422, 429, 500, 503 $.error.code | error-code-added`,
-      `info ${GET} | response 401, 403, 404, 422, 429, 500, 503 $.error.code | error-code-added`,
-      `info ${CREATE} | response 401, 403, 409, 422, 429, 500, 503 $.error.code | error-code-added`,
-    ],
+    changes: Object.entries(ERROR_STATUSES).map(
+      ([operation, statuses]) => `info ${operation} | response ${statuses} $.error.code | error-code-added`,
+    ),
   },
   {
     edit: 'error code removed',
     change: (d) =>
       (schema(d, 'ErrorCode').anyOf[0].enum = without(schema(d, 'ErrorCode').anyOf[0].enum, 'agent_handle_taken')),
     verdict: 'breaking',
-    changes: [
-      `breaking ${LIST} | response 401, 403, 422, 429, 500, 503 $.error.code | error-code-removed`,
-      `breaking ${GET} | response 401, 403, 404, 422, 429, 500, 503 $.error.code | error-code-removed`,
-      `breaking ${CREATE} | response 401, 403, 409, 422, 429, 500, 503 $.error.code | error-code-removed`,
-    ],
+    changes: Object.entries(ERROR_STATUSES).map(
+      ([operation, statuses]) => `breaking ${operation} | response ${statuses} $.error.code | error-code-removed`,
+    ),
   },
   // Request fields.
   {
@@ -252,21 +315,22 @@ const FIRST_ROWS = [
     change: (d) => delete schema(d, 'AgentHandle').pattern,
     verdict: 'additive',
     changes: [
-      `info ${CREATE} | request body $.handle | looser-constraint`,
-      `info ${CREATE} | response 201 $.data.handle | looser-constraint`,
+      ...AGENT_BODIES.map((op) => `info ${op} | request body $.handle | looser-constraint`),
+      ...AGENT_RESPONSES.map((at) => `info ${at} $.data.handle | looser-constraint`),
+      'info GET /agents | response 200 $.data[*].handle | looser-constraint',
     ],
   },
   {
     edit: 'tighter: a query parameter minimum raised',
     change: (d) => (d.components.parameters.Limit.schema.minimum = 5),
     verdict: 'breaking',
-    changes: [`breaking ${LIST} | query limit | tighter-constraint`],
+    changes: LIMIT_LISTS.map((op) => `breaking ${op} | query limit | tighter-constraint`),
   },
   {
     edit: 'looser: a query parameter maximum raised',
     change: (d) => (d.components.parameters.Limit.schema.maximum = 500),
     verdict: 'additive',
-    changes: [`info ${LIST} | query limit | looser-constraint`],
+    changes: LIMIT_LISTS.map((op) => `info ${op} | query limit | looser-constraint`),
   },
   // Enums and shapes in requests.
   {
@@ -277,7 +341,9 @@ const FIRST_ROWS = [
       scope.enum = ['all', 'everything'];
     },
     verdict: 'additive',
-    changes: [`info ${CREATE} | request body $.data_sources[*]<All documents>.scope | enum-value-added`],
+    changes: AGENT_BODIES.map(
+      (op) => `info ${op} | request body $.data_sources[*]<All documents>.scope | enum-value-added`,
+    ),
   },
   {
     edit: 'enum value removed from a request field',
@@ -288,7 +354,9 @@ const FIRST_ROWS = [
     },
     change: (d) => (schema(d, 'DataSourceRef').oneOf[0].properties.scope.enum = ['all']),
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | request body $.data_sources[*]<All documents>.scope | enum-value-removed`],
+    changes: AGENT_BODIES.map(
+      (op) => `breaking ${op} | request body $.data_sources[*]<All documents>.scope | enum-value-removed`,
+    ),
   },
   {
     edit: 'looser: a request enum dropped (any value accepted)',
@@ -307,7 +375,7 @@ const FIRST_ROWS = [
     edit: 'request shape (oneOf alternative) removed',
     change: (d) => schema(d, 'DataSourceRef').oneOf.pop(),
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | request body $.data_sources[*] | alternative-removed`],
+    changes: AGENT_BODIES.map((op) => `breaking ${op} | request body $.data_sources[*] | alternative-removed`),
   },
   {
     edit: 'request shape (oneOf alternative) added',
@@ -319,7 +387,7 @@ const FIRST_ROWS = [
         properties: { folder: { type: 'string' } },
       }),
     verdict: 'additive',
-    changes: [`info ${CREATE} | request body $.data_sources[*] | request-alternative-added`],
+    changes: AGENT_BODIES.map((op) => `info ${op} | request body $.data_sources[*] | request-alternative-added`),
   },
   // Parameters and pagination.
   {
@@ -350,22 +418,22 @@ const FIRST_ROWS = [
     edit: 'pagination parameter renamed (looks like an addition)',
     change: (d) => (d.components.parameters.Cursor.name = 'after'),
     verdict: 'breaking',
-    changes: [
-      `breaking ${LIST} | query cursor | pagination-parameter-removed`,
-      `info ${LIST} | query after | parameter-added`,
-    ],
+    changes: CURSOR_LISTS.flatMap((op) => [
+      `breaking ${op} | query cursor | pagination-parameter-removed`,
+      `info ${op} | query after | parameter-added`,
+    ]),
   },
   {
     edit: 'pagination default changed',
     change: (d) => (d.components.parameters.Limit.schema.default = 50),
     verdict: 'breaking',
-    changes: [`breaking ${LIST} | query limit | default-changed`],
+    changes: LIMIT_LISTS.map((op) => `breaking ${op} | query limit | default-changed`),
   },
   {
     edit: 'optional header parameter now required',
     change: (d) => (d.components.parameters.IdempotencyKey.required = true),
     verdict: 'breaking',
-    changes: [`breaking ${CREATE} | header Idempotency-Key | parameter-now-required`],
+    changes: IDEMPOTENT.map((op) => `breaking ${op} | header Idempotency-Key | parameter-now-required`),
   },
   {
     edit: 'parameter removed',
@@ -420,7 +488,7 @@ const FIRST_ROWS = [
         'X-RateLimit-Reset-At',
       ),
     verdict: 'breaking',
-    changes: [LIST, GET, CREATE].flatMap((operation) => [
+    changes: EVERY_OPERATION.flatMap((operation) => [
       `breaking ${operation} | response 429 header X-RateLimit-Reset | rate-limit-header-removed`,
       `info ${operation} | response 429 header X-RateLimit-Reset-At | response-header-added`,
     ]),
@@ -429,7 +497,7 @@ const FIRST_ROWS = [
     edit: 'response header no longer required',
     change: (d) => (d.components.headers.RetryAfter.required = false),
     verdict: 'breaking',
-    changes: [LIST, GET, CREATE].map(
+    changes: EVERY_OPERATION.map(
       (operation) => `breaking ${operation} | response 429 header Retry-After | response-header-now-optional`,
     ),
   },
@@ -443,9 +511,9 @@ const FIRST_ROWS = [
   {
     edit: 'new operation',
     change: (d) =>
-      (d.paths['/agents/{id}'] = { get: { operationId: 'getAgent', summary: 'Retrieve an agent', responses: {} } }),
+      (d.paths['/chatbots'] = { get: { operationId: 'listChatbots', summary: 'List chatbots', responses: {} } }),
     verdict: 'additive',
-    changes: ['info GET /agents/{id} | operation | operation-added'],
+    changes: ['info GET /chatbots | operation | operation-added'],
   },
   {
     edit: 'operation removed',
@@ -846,8 +914,32 @@ function keywordRows() {
   );
 }
 
+/**
+ * A shared component used in both directions: one edit, a different verdict per place it reaches.
+ * @type {PolicyRow[]}
+ */
+const SHARED_ROWS = [
+  {
+    edit: 'shared open enum closed (tighter where clients receive it and where they send it)',
+    change: (d) => (d.components.schemas.ToolType = { type: 'string', enum: ['read', 'write'] }),
+    verdict: 'breaking',
+    changes: [
+      `info ${GET} | response 200 $.data.tools[*].type | response-tighter-constraint`,
+      ...CUSTOM_TOOL_RESPONSES.map((at) => `info ${at}.type | response-tighter-constraint`),
+      ...CUSTOM_TOOL_BODIES.map((op) => `breaking ${op} | request body $.type | tighter-constraint`),
+    ],
+  },
+];
+
 /** The whole table. */
-export const POLICY_ROWS = [...FIRST_ROWS, ...HELD_OUT_ROWS, ...SERVER_ROWS, ...keywordRows(), ...PARAMETER_ROWS];
+export const POLICY_ROWS = [
+  ...FIRST_ROWS,
+  ...HELD_OUT_ROWS,
+  ...SERVER_ROWS,
+  ...keywordRows(),
+  ...PARAMETER_ROWS,
+  ...SHARED_ROWS,
+];
 
 /** How many rows the table had before issue 17 (the redocly-diff evaluation reports them apart). */
 export const FIRST_ROW_COUNT = FIRST_ROWS.length;
