@@ -48,7 +48,9 @@ const fixtures: BrokenEdit[] = [
   {
     name: 'an operation without x-required-scope',
     apply: (c) => c.edit(AGENTS, '  x-required-scope: agents:write\n', ''),
-    expect: [/spec\/paths\/agents\.yaml:\d+:\d+/, 'rule/operation-documented', 'macha/scope-consistent'],
+    // Not rule/operation-documented: a public operation (GET /) has no scope, so only
+    // macha/scope-consistent can tell a missing one from `security: []`.
+    expect: [/spec\/paths\/agents\.yaml:\d+:\d+/, 'macha/scope-consistent', 'x-required-scope (missing)'],
   },
   {
     name: 'a security scope that differs from x-required-scope',
