@@ -6,9 +6,22 @@ import { copySpec, type SpecCopy } from '../support/spec-copy.js';
 const LIMIT = 'spec/components/parameters/Limit.yaml';
 const ROOT_FILE = 'spec/openapi.yaml';
 const TOOL = 'spec/components/schemas/Tool.yaml';
-const TIGHTER_LIMIT =
-  'breaking: GET /connectors (listConnectors) query limit: ' +
-  'tighter constraint (maximum 100 → 50) [tighter-constraint]';
+/** Limit is shared: a lower maximum breaks each of the six lists that take it. */
+const TIGHTER_LIMIT = [
+  'GET /connectors (listConnectors)',
+  'GET /agents (listAgents)',
+  'GET /conversations (listConversations)',
+  'GET /custom_tools (listCustomTools)',
+  'GET /sources (listSources)',
+  'GET /analytics/agents/{agent_id} (getAgentAnalytics)',
+].map((operation) => `breaking: ${operation} query limit: tighter constraint (maximum 100 → 50) [tighter-constraint]`);
+
+/** The spec's info.version line: the committed spec is the latest release (1.1.0 today). */
+const versionLine = (copy: SpecCopy) => {
+  const version = /^ {2}version: (\S+)$/m.exec(copy.read(ROOT_FILE))?.[1];
+  if (!version) throw new Error(`fixture is stale: no info.version in ${ROOT_FILE}`);
+  return { line: `  version: ${version}`, version };
+};
 
 /** The lines of a run's output that report a breaking change. */
 const breakingLines = (output: string) => output.split('\n').filter((line) => line.startsWith('breaking:'));
@@ -22,14 +35,14 @@ describe('npm run check:breaking', () => {
     copy.edit(LIMIT, '  maximum: 100', '  maximum: 50');
     const failed = await copy.runInProcess('check-breaking.mjs');
     expect(failed.status, failed.output).toBe(1);
-    expect(breakingLines(failed.output)).toEqual([TIGHTER_LIMIT]);
-    expect(failed.output).toContain('1 breaking change(s)');
+    expect(breakingLines(failed.output)).toEqual(TIGHTER_LIMIT);
+    expect(failed.output).toContain('6 breaking change(s)');
     expect(failed.output).toContain('v1 is never broken in place');
 
-    copy.edit(ROOT_FILE, '  version: 1.0.0', '  version: 2.0.0');
+    copy.edit(ROOT_FILE, versionLine(copy).line, '  version: 2.0.0');
     const allowed = await copy.runInProcess('check-breaking.mjs');
     expect(allowed.status, allowed.output).toBe(0);
-    expect(breakingLines(allowed.output)).toEqual([TIGHTER_LIMIT]);
+    expect(breakingLines(allowed.output)).toEqual(TIGHTER_LIMIT);
     expect(allowed.output).toContain('allowed because 2.0.0 starts a new major version');
   });
 
@@ -63,9 +76,12 @@ describe('npm run check:breaking', () => {
 
   test('an info.version below the latest release is refused, naming the file', async () => {
     copy = copySpec();
-    copy.edit(ROOT_FILE, '  version: 1.0.0', '  version: 0.9.0');
+    const { line, version } = versionLine(copy);
+    copy.edit(ROOT_FILE, line, '  version: 0.9.0');
     const result = await copy.runInProcess('check-breaking.mjs');
     expect(result.status).toBe(1);
-    expect(result.output).toContain('spec/openapi.yaml: info.version 0.9.0 is lower than the latest release 1.0.0');
+    expect(result.output).toContain(
+      `spec/openapi.yaml: info.version 0.9.0 is lower than the latest release ${version}`,
+    );
   });
 });
