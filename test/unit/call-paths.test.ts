@@ -102,7 +102,7 @@ describe('with or without middleware, resource calls send the same request', () 
     expect(seen).toEqual(['request']);
   });
 
-  test('middleware can read the success body, and a Response it returns instead is the one the call resolves to', async () => {
+  test('middleware may read the success body; a Response it returns instead is what the call resolves to', async () => {
     const id = retrieveResponse.data.id;
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl });
     const read: unknown[] = [];
