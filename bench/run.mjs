@@ -1,5 +1,5 @@
 // @ts-check
-// `npm run bench [-- --quick] [-- --only regenerate,watch,clients,size,scale,list-all]`: our
+// `npm run bench [-- --quick] [-- --only regenerate,watch,clients,size,scale,list-all,mock,client]`: our
 // pipeline and client against the peers, all measured in this one run on this machine, printed as
 // one markdown table and written to bench/results.md. Never part of `npm test`.
 // Installs the bench package (hey-api, orval) with `npm ci --prefix bench` when it is missing or
@@ -13,7 +13,7 @@ import { BENCH_DIR, PIPELINE_NODE_OPTIONS, ROOT, WORK_DIR } from './lib/paths.mj
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
-const SECTIONS = ['regenerate', 'watch', 'clients', 'size', 'scale', 'list-all', 'mock'];
+const SECTIONS = ['regenerate', 'watch', 'clients', 'size', 'scale', 'list-all', 'mock', 'client'];
 const only = values.only ? values.only.split(',') : SECTIONS;
 const unknown = only.filter((section) => !SECTIONS.includes(section));
 if (unknown.length > 0)
@@ -253,6 +253,23 @@ if (only.includes('list-all')) {
 }
 
 if (only.includes('mock')) rows.push(...(await (await import('./lib/mock.mjs')).mockRows({ quick })));
+
+// The client's own measurements (docs/client.md), one script each, printing JSON: per-call
+// overhead against fetch with an AbortSignal, cold import, size by module, the gzip bomb's peak
+// RSS, the 3,000-operation build.
+const CLIENT_SCRIPTS = [
+  ['client-overhead.mjs', quick ? '1' : '5'],
+  ['import-time.mjs', quick ? '3' : '15'],
+  ['client-size.mjs'],
+  ['bomb-rss.mjs'],
+  ['client-scale-build.mjs', quick ? '1000' : '3000'],
+];
+if (only.includes('client'))
+  for (const [script = '', ...args] of CLIENT_SCRIPTS) {
+    progress(script);
+    const out = execFileSync(process.execPath, [path.join(BENCH_DIR, 'lib', script), ...args], { encoding: 'utf8' });
+    rows.push([`Client: \`${script} ${args.join(' ')}\``, JSON.stringify(JSON.parse(out)), '', '', '', '', '']);
+  }
 
 const header = ['Benchmark', 'ours', 'hey-api', 'orval', 'openapi-fetch', 'raw fetch', 'ours vs'];
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');

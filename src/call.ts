@@ -4,7 +4,7 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { checkSettings, type ResolvedOptions } from './options.js';
 import { errorFrom, successBody, type TextResult } from './parse.js';
-import { createTransport } from './transport.js';
+import { type CallSettings, createTransport } from './transport.js';
 import type { APIPromise, CallOptions, WithResponse } from './types.js';
 
 /** What a call goes through. */
@@ -39,30 +39,45 @@ export function apiPromise<T>(outcome: Promise<WithResponse<T>>): APIPromise<T> 
   return promise;
 }
 
+const utf8 = new TextDecoder();
+
+/**
+ * The text of a success body: the transport's bytes when the Response is the one it answered
+ * with, else (a middleware replaced it) read from the Response; undefined when it has none.
+ */
+async function successText(result: TextResult, settings: CallSettings): Promise<string | undefined> {
+  if (result.data === undefined || result.data === null) return undefined;
+  const { answered } = settings;
+  if (answered?.response === result.response) return answered.body === null ? '' : utf8.decode(answered.body);
+  return result.response.text();
+}
+
 /** Sends one call and parses its result; throws MachaError (of the status's class) on failure. */
 export async function send<T>(context: Context, outgoing: Outgoing, call: CallOptions): Promise<WithResponse<T>> {
   const { options, raw } = context;
-  const settings = checkSettings(call);
-  const transport = createTransport(options, {
-    maxRetries: settings.maxRetries ?? options.maxRetries,
-    timeoutMs: settings.timeoutMs ?? options.timeoutMs,
-    deadlineMs: settings.deadlineMs ?? options.deadlineMs,
+  const checked = checkSettings(call);
+  const settings: CallSettings = {
+    maxRetries: checked.maxRetries ?? options.maxRetries,
+    timeoutMs: checked.timeoutMs ?? options.timeoutMs,
+    deadlineMs: checked.deadlineMs ?? options.deadlineMs,
     signal: call.signal,
     route: outgoing.route,
-  });
+  };
+  // 'stream': openapi-fetch hands a success's body over unread; the transport already holds its
+  // bytes (read within the cap and the time limit), so they are not read through a stream again.
   const result = await (raw.request as unknown as LooseRequest)(outgoing.method, outgoing.path, {
     params: outgoing.params,
     body: outgoing.body,
     headers: outgoing.headers,
     signal: call.signal,
-    parseAs: 'text',
-    fetch: transport,
+    parseAs: 'stream',
+    fetch: createTransport(options, settings),
   });
   const { response } = result;
   if (!response.ok) throw errorFrom(result, options.redact);
   const requestId = response.headers.get('x-request-id');
   return {
-    data: successBody<T>(result, options.redact, outgoing.envelope),
+    data: successBody<T>({ response, data: await successText(result, settings) }, options.redact, outgoing.envelope),
     response,
     requestId: requestId === null ? null : options.redact(requestId),
   };

@@ -6,14 +6,29 @@ import type { Resources } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { createRequest, type RequestMethod } from './escape.js';
 import { type MachaClientOptions, resolveOptions } from './options.js';
+import { assertRawCall } from './path-guard.js';
 import { createResources } from './resources.js';
 import { createTransport } from './transport.js';
 
 /** The client: openapi-fetch's `GET`/`POST`/`use`/... surface, the resources, and `request`. */
 export type MachaClient = Omit<Client<paths>, 'request'> & Resources & { request: RequestMethod };
 
-/** openapi-fetch's members the client keeps (its `request` is replaced by the escape hatch). */
-const RAW_MEMBERS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'use', 'eject'] as const;
+/** openapi-fetch's methods the client keeps, each checked before it sends (`request` is the escape hatch). */
+const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+type RawMethod = (path: string, init?: { params?: { path?: unknown } }) => Promise<unknown>;
+
+/** A raw method that refuses a call outside the spec (a rejection, like any other failure) before sending. */
+function checked(method: string, send: RawMethod, baseUrl: string): RawMethod {
+  return (path, init) => {
+    try {
+      assertRawCall(method, path, init?.params?.path, baseUrl);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return send(path, init);
+  };
+}
 
 /**
  * Creates a Macha API client. Throws InvalidArgumentError (a TypeError and a MachaError) when an
@@ -39,7 +54,9 @@ export function createMachaClient(options: MachaClientOptions = {}): MachaClient
   const client = Object.create(null) as Record<string, unknown>;
   const define = (name: string, value: unknown) =>
     Object.defineProperty(client, name, { value, enumerable: true, writable: false, configurable: false });
-  for (const name of RAW_MEMBERS) define(name, raw[name]);
+  for (const name of RAW_METHODS) define(name, checked(name, raw[name] as RawMethod, resolved.baseUrl));
+  define('use', raw.use);
+  define('eject', raw.eject);
   define('request', createRequest(context));
   for (const [name, resource] of Object.entries(createResources(context))) define(name, resource);
   return client as unknown as MachaClient;

@@ -24,6 +24,7 @@ export function patternOf(pattern: string): RegExp {
 
 const routesByMethod = new Map<string, Route[]>();
 const routesBySource = new Map<string, Route>();
+const routesByTemplate = new Map<string, Route>();
 for (const operation of Object.values(operationTable)) {
   const method = operation.method.toUpperCase();
   const route: Route = {
@@ -35,25 +36,59 @@ for (const operation of Object.values(operationTable)) {
     })),
   };
   routesBySource.set(`${method} ${operation.regex}`, route);
+  routesByTemplate.set(`${method} ${operation.path}`, route);
   const list = routesByMethod.get(method) ?? [];
   list.push(route);
   routesByMethod.set(method, list);
 }
 
+/** Whether a path parameter's value breaks its schema. */
+function breaks(param: Param, value: string): boolean {
+  return (
+    (param.maxLength !== null && value.length > param.maxLength) ||
+    (param.pattern !== null && !param.pattern.test(value))
+  );
+}
+
 /** The first path parameter of a matched route that breaks its schema, or undefined. */
 function badParam(route: Route, match: RegExpExecArray): Param | undefined {
   return route.params.find((param, index) => {
-    let value: string;
     try {
-      value = decodeURIComponent(match[index + 1] ?? '');
+      return breaks(param, decodeURIComponent(match[index + 1] ?? ''));
     } catch {
       return true;
     }
-    return (
-      (param.maxLength !== null && value.length > param.maxLength) ||
-      (param.pattern !== null && !param.pattern.test(value))
-    );
   });
+}
+
+/** The refusal of a request the key must not go to. */
+function refusal(method: string, path: string, why: string): InvalidArgumentError {
+  return new InvalidArgumentError(`Macha client: refusing to send ${method} ${path}: ${why}`);
+}
+
+/**
+ * Throws InvalidArgumentError unless a raw-surface call (`macha.GET(path, { params })`) names an
+ * operation of the spec with path values that match their schemas. Checked before openapi-fetch
+ * builds the Request, whose URL resolves `..`: `/connectors/..` would reach `GET /` otherwise.
+ * A literal path (no template) is checked as it is, before any normalization.
+ */
+export function assertRawCall(method: string, path: string, pathParams: unknown, baseUrl: string): void {
+  const route = routesByTemplate.get(`${method} ${path}`);
+  if (!route) {
+    if (path.includes('{')) throw refusal(method, path, 'no operation of the Macha API spec has this method and path');
+    assertSpecRoute(method, `${baseUrl}${path}`, baseUrl);
+    return;
+  }
+  const values = (typeof pathParams === 'object' && pathParams !== null ? pathParams : {}) as Record<string, unknown>;
+  for (const param of route.params) {
+    const value = values[param.name];
+    if (typeof value !== 'string' || breaks(param, value))
+      throw refusal(
+        method,
+        path,
+        `path parameter ${param.name} does not match ${param.pattern?.source ?? 'its schema'}`,
+      );
+  }
 }
 
 /**
@@ -62,8 +97,7 @@ function badParam(route: Route, match: RegExpExecArray): Param | undefined {
  * prefix is a prefix of origin and path. `expected` (an operation's regex source) is tried first.
  */
 export function assertSpecRoute(method: string, url: string, baseUrl: string, expected?: string): void {
-  const refuse = (why: string) =>
-    new InvalidArgumentError(`Macha client: refusing to send ${method} ${new URL(url).pathname}: ${why}`);
+  const refuse = (why: string) => refusal(method, new URL(url).pathname, why);
   if (!url.startsWith(`${baseUrl}/`)) throw refuse('it is not below the baseUrl');
   const path = url.slice(baseUrl.length).replace(/[?#][\s\S]*$/, '');
   const first = expected === undefined ? undefined : routesBySource.get(`${method} ${expected}`);

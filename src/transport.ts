@@ -31,6 +31,11 @@ export interface CallSettings {
    * the spec (the raw surface), 'base' for any path below baseUrl (`macha.request`).
    */
   route: string;
+  /**
+   * Set by the transport to the Response it answered with and the bytes of its body, so that the
+   * caller parses those bytes instead of reading the answer's stream a second time.
+   */
+  answered?: { response: Response; body: Uint8Array<ArrayBuffer> | null };
 }
 
 /** The MachaError for a call whose AbortSignal fired. */
@@ -155,8 +160,11 @@ export function createTransport(
         });
       if (delay === null) {
         if (result === undefined) throw failure;
-        // A Response is a ResponseInit: the same status, status text and headers.
-        return result.body === null ? result.response : new Response(result.body, result.response);
+        // A Response is a ResponseInit: the same status, status text and headers. Middleware may
+        // still read this one's body; the call itself parses `answered.body`.
+        const answer = result.body === null ? result.response : new Response(result.body, result.response);
+        settings.answered = { response: answer, body: result.body };
+        return answer;
       }
       options.onRetry?.({
         method,

@@ -63,7 +63,9 @@ describe('client types', () => {
     expectTypeOf<NonNullable<typeof created.error>>().not.toBeAny();
     if (created.data) expectTypeOf(created.data.data).toEqualTypeOf<Agent>();
     // @ts-expect-error not a path of the spec
-    void macha.GET('/agents');
+    void macha.GET('/webhooks');
+    // @ts-expect-error connectors are read-only: no DELETE
+    void macha.DELETE('/connectors/{id}', { params: { path: { id: ID } } });
   });
 
   test('withResponse gives the same body type and the Response', () => {

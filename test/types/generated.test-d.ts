@@ -50,8 +50,51 @@ describe('generated types', () => {
   });
 
   test('operations are keyed by their operationIds and paths by their URLs', () => {
-    expectTypeOf<keyof operations>().toEqualTypeOf<'listConnectors' | 'getConnector' | 'createAgent'>();
-    expectTypeOf<keyof paths>().toEqualTypeOf<'/connectors' | '/connectors/{id}' | '/agents'>();
+    // The whole v1 API: 24 operations on 16 paths.
+    expectTypeOf<keyof operations>().toEqualTypeOf<
+      | 'getDiscovery'
+      | 'listConnectors'
+      | 'getConnector'
+      | 'listAgents'
+      | 'createAgent'
+      | 'getAgent'
+      | 'updateAgent'
+      | 'deleteAgent'
+      | 'listConversations'
+      | 'getConversation'
+      | 'listConversationMessages'
+      | 'listCustomTools'
+      | 'createCustomTool'
+      | 'getCustomTool'
+      | 'updateCustomTool'
+      | 'deleteCustomTool'
+      | 'listSources'
+      | 'createSource'
+      | 'getSource'
+      | 'deleteSource'
+      | 'getChatbot'
+      | 'listTeamMembers'
+      | 'getAgentAnalytics'
+      | 'getOrganization'
+    >();
+    expectTypeOf<keyof paths>().toEqualTypeOf<
+      | '/'
+      | '/connectors'
+      | '/connectors/{id}'
+      | '/agents'
+      | '/agents/{id}'
+      | '/conversations'
+      | '/conversations/{id}'
+      | '/conversations/{id}/messages'
+      | '/custom_tools'
+      | '/custom_tools/{id}'
+      | '/sources'
+      | '/sources/{id}'
+      | '/chatbots/{id}'
+      | '/team'
+      | '/analytics/agents/{agent_id}'
+      | '/org'
+    >();
     expectTypeOf<operations['listConnectors']['parameters']['query']>().toEqualTypeOf<
       { cursor?: string; limit?: number } | undefined
     >();

@@ -102,6 +102,18 @@ describe('with or without middleware, resource calls send the same request', () 
     expect(seen).toEqual(['request']);
   });
 
+  test('middleware may read the success body; a Response it returns instead is what the call resolves to', async () => {
+    const id = retrieveResponse.data.id;
+    const macha = createMachaClient({ apiKey: API_KEY, baseUrl });
+    const read: unknown[] = [];
+    macha.use({ onResponse: async ({ response }) => void read.push(await response.clone().json()) });
+    expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
+    expect(read).toEqual([retrieveResponse]);
+    const replaced = { data: { ...retrieveResponse.data, name: 'From middleware' }, meta: retrieveResponse.meta };
+    macha.use({ onResponse: ({ response }) => new Response(JSON.stringify(replaced), response) });
+    expect(await macha.connectors.retrieve(id)).toEqual(replaced);
+  });
+
   test('a create retried after a 503 sends the same body and Idempotency-Key each time, on either path', async () => {
     for (const withMiddleware of [false, true]) {
       const macha = createMachaClient({ apiKey: API_KEY, baseUrl });

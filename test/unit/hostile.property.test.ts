@@ -4,7 +4,7 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createMachaClient, isMachaError } from '../../src/index.js';
+import { createMachaClient, InvalidArgumentError, isMachaError } from '../../src/index.js';
 import { API_KEY, BASE_URL, scriptedFetch } from '../support/scripted-fetch.js';
 
 const RUNS = 300;
@@ -58,7 +58,7 @@ describe('hostile client input (fast-check)', () => {
               (error: unknown) => error,
             );
           if (outcome !== undefined) {
-            expect(outcome).toBeInstanceOf(TypeError);
+            expect(outcome).toBeInstanceOf(InvalidArgumentError);
             expect(sent).toHaveLength(0);
             return;
           }
@@ -84,7 +84,7 @@ describe('hostile client input (fast-check)', () => {
             (error: unknown) => error,
           );
           if (outcome !== undefined) {
-            expect(outcome).toBeInstanceOf(TypeError);
+            expect(outcome).toBeInstanceOf(InvalidArgumentError);
             expect(sent).toHaveLength(0);
           } else {
             expect(new URL(sent[0]!.url).pathname).toMatch(/^\/api\/v1\/connectors\/(connector_)?[0-9a-fA-F]{24}$/);

@@ -1,7 +1,7 @@
 // No ID can steer a request to another path: invalid IDs are refused before anything is sent,
 // on the resource methods and on the raw openapi-fetch surface alike.
 import { describe, expect, test } from 'vitest';
-import { createMachaClient } from '../../src/index.js';
+import { createMachaClient, InvalidArgumentError } from '../../src/index.js';
 import { API_KEY, BASE_URL, scriptedFetch } from '../support/scripted-fetch.js';
 
 const hostileIds = [
@@ -37,7 +37,7 @@ describe('IDs are validated against the spec before any request', () => {
     const { fetch } = scriptedFetch();
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch });
     const error = await macha.GET('/connectors/{id}', { params: { path: { id } } }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(String(error)).toMatch(/refusing to send GET/);
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -54,8 +54,13 @@ describe('IDs are validated against the spec before any request', () => {
     const { fetch } = scriptedFetch();
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl: BASE_URL, fetch });
     const get = macha.GET as unknown as (path: string) => Promise<unknown>;
-    await expect(get('/agents')).rejects.toThrow(/no operation of the Macha API spec has this method and path/);
+    // GET /agents is an operation since the spec covers the whole API; DELETE /connectors/{id} is not.
+    await expect(get('/webhooks')).rejects.toThrow(/no operation of the Macha API spec has this method and path/);
     await expect(get('/connectors/connector_64f1c0ef2ec711ef6dc1dcf0/secrets')).rejects.toThrow(TypeError);
+    const del = macha.DELETE as unknown as (path: string, init: object) => Promise<unknown>;
+    await expect(
+      del('/connectors/{id}', { params: { path: { id: 'connector_64f1c0ef2ec711ef6dc1dcf0' } } }),
+    ).rejects.toThrow(/no operation of the Macha API spec has this method and path/);
     expect(fetch).not.toHaveBeenCalled();
   });
 

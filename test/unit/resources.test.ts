@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { createMachaClient, toolRefs, type ConnectorDetail } from '../../src/index.js';
 import { retrieveResponse } from '../fixtures/seeds.js';
-import { operations } from '../../scripts/lib/openapi.mjs';
+import { operations, resolve } from '../../scripts/lib/openapi.mjs';
 import { bundle } from '../support/bundle.js';
 import { API_KEY, BASE_URL, json, scriptedFetch } from '../support/scripted-fetch.js';
 
@@ -14,6 +14,19 @@ const VERBS: Record<string, string> = {
   update: 'update',
   delete: 'delete',
 };
+
+/** A schema or response object, as far as this check reads it. */
+interface Node {
+  content?: Record<string, { schema?: Node }>;
+  properties?: Record<string, Node>;
+}
+
+/** Whether the 200 response's JSON body declares `meta.next_cursor` (the bundle's envelopes have plain properties). */
+function hasNextCursor(responses: Record<string, Node>): boolean {
+  const body = resolve(bundle, resolve(bundle, responses['200'])?.content?.['application/json']?.schema);
+  const meta = resolve(bundle, body?.properties?.meta);
+  return meta?.properties?.next_cursor !== undefined;
+}
 
 describe('resource methods', () => {
   test("the resource methods are exactly the spec's operations (x-client-method, listAll for cursor lists)", () => {
@@ -28,7 +41,9 @@ describe('resource methods', () => {
         .toLowerCase()
         .replace(/[^a-z0-9]+([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
       const action = operation['x-client-method'] ?? VERBS[/^[a-z]+/.exec(operationId)?.[0] ?? '']!;
-      const paged = parameters.some((p) => p.in === 'query' && p.name === 'cursor');
+      // A cursor list takes `cursor` and answers `meta.next_cursor` (analytics takes a cursor but does not page).
+      const paged =
+        parameters.some((p) => p.in === 'query' && p.name === 'cursor') && hasNextCursor(operation.responses);
       return paged ? [`${resource}.${action}`, `${resource}.${action}All`] : [`${resource}.${action}`];
     });
     const actual = Object.entries(macha).flatMap(([resource, methods]) =>
