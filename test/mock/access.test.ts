@@ -29,9 +29,27 @@ describe('access on the mock', () => {
     expect(error?.error.code).toBe('unauthorized');
   });
 
-  // For each operation, a key holding every scope but the one it needs.
+  // The operations the spec opens to everyone (`security: []`, no scope): no key, and any key, is enough.
+  const open = bundleOperations().filter((operation) => operation.requiredScope === undefined);
+  test('the spec has open operations, and only the discovery banner', () => {
+    expect(open.map((operation) => operation.operationId)).toEqual(['getDiscovery']);
+  });
   test.each(
-    bundleOperations().map((operation) => [operation.operationId, operation] as const),
+    open.map((operation) => [operation.operationId, operation] as const),
+  )('%s: answers 200 with no key, a key without scopes and an unknown key', async (operationId, operation) => {
+    const call = sampleCall(operation);
+    const keys = [undefined, world.mock.issueKey('org_a', []), 'mka_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'];
+    for (const key of keys) {
+      const { response } = await callOperation(clientFor(key), operationId, call);
+      expect(response.status).toBe(200);
+    }
+  });
+
+  // For each operation that names a scope, a key holding every scope but that one.
+  test.each(
+    bundleOperations()
+      .filter((operation) => operation.requiredScope !== undefined)
+      .map((operation) => [operation.operationId, operation] as const),
   )('%s: a key without its scope gets 403 insufficient_scope naming the scope', async (operationId, operation) => {
     const key = world.mock.issueKey(
       'org_a',
