@@ -1,5 +1,6 @@
 // Who may see what on the mock: keys (401), scopes per operation (403), org isolation (another
-// org's connector is 404, exactly like an unknown one), and the ID forms a path accepts.
+// org's record is 404, exactly like an unknown one, on every operation that names one), and the ID
+// forms a path accepts.
 import { afterAll, describe, expect, test } from 'vitest';
 import { bundleOperations } from '../support/bundle.js';
 import { useSpecCheck } from '../support/spec-check.js';
@@ -83,6 +84,30 @@ describe('access on the mock', () => {
     expect(unknown.response.status).toBe(404);
     expect({ ...other.error?.error, request_id: '' }).toEqual({ ...unknown.error?.error, request_id: '' });
     expect(other.error?.error.code).toBe('not_found');
+  });
+
+  // Every operation whose path names a record: org A's newest record, asked for with org B's key,
+  // is answered exactly as an unknown ID of the same resource.
+  test.each(
+    bundleOperations()
+      .filter((operation) => operation.path.includes('{'))
+      .map((operation) => [operation.operationId, operation] as const),
+  )("%s: another org's record gets the same 404 as an unknown ID", async (operationId, operation) => {
+    // Without the example's Idempotency-Key: reused across these calls, it would be a 409 here.
+    const { header: _idempotency, ...params } = sampleCall(operation).params ?? {};
+    const call = { ...sampleCall(operation), params };
+    const ours = pathParams(world.mock, operationId);
+    const unknown = Object.fromEntries(
+      Object.entries(ours).map(([name, id]) => [name, id.replace(/[0-9a-f]{24}$/, '0'.repeat(24))]),
+    );
+    const other = clientFor(world.keys.otherOrg);
+    const asOther = await callOperation(other, operationId, { ...call, params: { ...call.params, path: ours } });
+    const asUnknown = await callOperation(other, operationId, { ...call, params: { ...call.params, path: unknown } });
+    expect([asOther.response.status, asUnknown.response.status]).toEqual([404, 404]);
+    expect({ ...asOther.error?.error, request_id: '' }).toEqual({ ...asUnknown.error?.error, request_id: '' });
+    // And org A's own key finds it.
+    const asOurs = await callOperation(client, operationId, { ...call, params: { ...call.params, path: ours } });
+    expect(asOurs.response.ok).toBe(true);
   });
 
   test('listConnectors: each org sees only its own connectors', async () => {
