@@ -142,10 +142,8 @@ export async function startMockServer(options) {
 
     const found = match(method, path);
     const op = found ? byOperation.get(found.operation) : undefined;
-    if (op && !op.needsAuth) {
-      const handled = handle(op, found?.params ?? {}, url, incoming, bodyText, requestId, undefined);
-      return answer(handled, undefined);
-    }
+    // An operation without security (`GET /`) is still rate limited: the spec declares its 429 and
+    // its X-RateLimit-* headers. Callers without a valid key share one bucket.
     const limit = limiter.hit(bucket);
     /** @type {import('./engine.mjs').Handled} */
     let handled;
@@ -156,6 +154,7 @@ export async function startMockServer(options) {
         'rate_limited',
         `Rate limit exceeded. Retry in ${limit.retryAfter} seconds.`,
       );
+    else if (op && !op.needsAuth) handled = handle(op, found?.params ?? {}, url, incoming, bodyText, requestId, key);
     else if (!key) handled = engine.fail({ requestId }, 401, 'unauthorized', 'Missing or invalid API key.');
     else if (!op) handled = engine.fail({ requestId }, 404, 'not_found', `No route ${method} ${path}.`);
     else if (op.scope && !key.scopes.includes(op.scope))

@@ -1,5 +1,6 @@
 // Who may see what on the mock: keys (401), scopes per operation (403), org isolation (another
-// org's connector is 404, exactly like an unknown one), and the ID forms a path accepts.
+// org's record is 404, exactly like an unknown one, on every operation that names one), and the ID
+// forms a path accepts.
 import { afterAll, describe, expect, test } from 'vitest';
 import { bundleOperations } from '../support/bundle.js';
 import { useSpecCheck } from '../support/spec-check.js';
@@ -29,9 +30,27 @@ describe('access on the mock', () => {
     expect(error?.error.code).toBe('unauthorized');
   });
 
-  // For each operation, a key holding every scope but the one it needs.
+  // The operations the spec opens to everyone (`security: []`, no scope): no key, and any key, is enough.
+  const open = bundleOperations().filter((operation) => operation.requiredScope === undefined);
+  test('the spec has open operations, and only the discovery banner', () => {
+    expect(open.map((operation) => operation.operationId)).toEqual(['getDiscovery']);
+  });
   test.each(
-    bundleOperations().map((operation) => [operation.operationId, operation] as const),
+    open.map((operation) => [operation.operationId, operation] as const),
+  )('%s: answers 200 with no key, a key without scopes and an unknown key', async (operationId, operation) => {
+    const call = sampleCall(operation);
+    const keys = [undefined, world.mock.issueKey('org_a', []), 'mka_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'];
+    for (const key of keys) {
+      const { response } = await callOperation(clientFor(key), operationId, call);
+      expect(response.status).toBe(200);
+    }
+  });
+
+  // For each operation that names a scope, a key holding every scope but that one.
+  test.each(
+    bundleOperations()
+      .filter((operation) => operation.requiredScope !== undefined)
+      .map((operation) => [operation.operationId, operation] as const),
   )('%s: a key without its scope gets 403 insufficient_scope naming the scope', async (operationId, operation) => {
     const key = world.mock.issueKey(
       'org_a',
@@ -65,6 +84,33 @@ describe('access on the mock', () => {
     expect(unknown.response.status).toBe(404);
     expect({ ...other.error?.error, request_id: '' }).toEqual({ ...unknown.error?.error, request_id: '' });
     expect(other.error?.error.code).toBe('not_found');
+  });
+
+  // Every operation whose path names a record: org A's newest record, asked for with org B's key,
+  // is answered exactly as an unknown ID of the same resource.
+  test.each(
+    bundleOperations()
+      .filter((operation) => operation.path.includes('{'))
+      .map((operation) => [operation.operationId, operation] as const),
+  )("%s: another org's record gets the same 404 as an unknown ID", async (operationId, operation) => {
+    // Without the example's Idempotency-Key: reused across these calls, it would be a 409 here.
+    const { header: _idempotency, ...params } = sampleCall(operation).params ?? {};
+    const call = { ...sampleCall(operation), params };
+    const ours = pathParams(world.mock, operationId);
+    const unknown = Object.fromEntries(
+      Object.entries(ours).map(([name, id]) => [name, id.replace(/[0-9a-f]{24}$/, '0'.repeat(24))]),
+    );
+    const other = clientFor(world.keys.otherOrg);
+    const asOther = await callOperation(other, operationId, { ...call, params: { ...call.params, path: ours } });
+    const asUnknown = await callOperation(other, operationId, { ...call, params: { ...call.params, path: unknown } });
+    expect([asOther.response.status, asUnknown.response.status]).toEqual([404, 404]);
+    // The two answers differ only in their request IDs.
+    const withoutRequestId = (error: unknown) => JSON.stringify(error).replace(/req_[0-9a-f]{16}/g, 'req_');
+    expect(withoutRequestId(asOther.error)).toBe(withoutRequestId(asUnknown.error));
+    expect(asOther.error).toMatchObject({ error: { code: expect.stringMatching(/not_found$/) } });
+    // And org A's own key finds it.
+    const asOurs = await callOperation(client, operationId, { ...call, params: { ...call.params, path: ours } });
+    expect(asOurs.response.ok).toBe(true);
   });
 
   test('listConnectors: each org sees only its own connectors', async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { createFaultPlan, type FaultKind } from '../../mock/src/faults.mjs';
 import { ROOT } from '../support/spec-copy.js';
 
 const SCRIPT = path.join(ROOT, 'scripts', 'mock.mjs');
@@ -64,6 +65,58 @@ describe('npm run mock', () => {
     child.kill('SIGINT');
     const [code] = await exited;
     expect(code).toBe(0);
+  });
+
+  test('--faults 1 injects the faults its --seed plans, at most two in a row; --faults 2 is refused', async () => {
+    const { child, output, exited } = await startCli(['--port', '0', '--seed', '4', '--faults', '1']);
+    const baseUrl = /^export MACHA_BASE_URL=(\S+)$/m.exec(output())?.[1];
+    const key = /^export MACHA_API_KEY=(\S+)/m.exec(output())?.[1];
+    /** What a user's fetch of one connector page sees. */
+    const outcome = async () => {
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}/connectors?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+      } catch {
+        return 'no answer';
+      }
+      try {
+        await response.text();
+        return response.headers.get('content-type') === 'text/html' ? `${response.status} html` : `${response.status}`;
+      } catch {
+        return `${response.status} cut short`;
+      }
+    };
+    const seen: string[] = [];
+    for (let i = 0; i < 9; i += 1) seen.push(await outcome());
+    child.kill('SIGINT');
+    await exited;
+    // The plan the CLI builds for --seed 4 --faults 1, drawn the same way, and what each fault looks like.
+    const plan = createFaultPlan({ seed: 4, rate: 1 });
+    const looks: Record<FaultKind, string> = {
+      rate_limited: '429',
+      unavailable: '503',
+      not_json: '502 html',
+      drop: 'no answer',
+      slow: '200',
+      truncated: '200 cut short',
+    };
+    const planned = seen.map(() => plan.next('GET', '/connectors'));
+    expect(planned.map((kind) => kind !== undefined)).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(seen).toEqual(planned.map((kind) => (kind ? looks[kind] : '200')));
+    expect(new Set(seen).size).toBeGreaterThan(2);
+    const refused = await runCli(['--faults', '2']);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('mock: --faults 2: expected a number from 0 to 1');
   });
 
   test('the same seed prints the same keys on every start', async () => {

@@ -5,7 +5,9 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkWorld, mockOperations, seedWorld, startMockServer } from '../../mock/src/index.mjs';
 import { createSchemas } from '../../mock/src/schemas.mjs';
+import { bundleCurrentSpec } from '../../scripts/lib/releases.mjs';
 import { bundle } from '../support/bundle.js';
+import { copySpec } from '../support/spec-copy.js';
 
 type Mock = Awaited<ReturnType<typeof startMockServer>>;
 const started: Mock[] = [];
@@ -63,6 +65,65 @@ describe('the mock from the bundle', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ data: { healthy: 12 }, meta: { request_id: headers.get('x-request-id') } });
     expect(mock.violations).toEqual([]);
+  });
+
+  test('an operation added to the YAML spec is answered from its example once bundled, with no code change', async () => {
+    const copy = copySpec();
+    try {
+      copy.write(
+        'spec/paths/org_usage.yaml',
+        `get:
+  operationId: getOrganizationUsage
+  summary: Retrieve the org's usage
+  description: Credits spent this month.
+  tags:
+    - Organization
+  x-required-scope: org:read
+  security:
+    - BearerAuth:
+        - org:read
+  responses:
+    '200':
+      description: The usage.
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [data, meta]
+            properties:
+              data:
+                type: object
+                required: [credits_spent]
+                properties:
+                  credits_spent:
+                    type: integer
+                    description: Credits spent this month.
+              meta:
+                $ref: ../components/schemas/Meta.yaml
+          examples:
+            spent:
+              summary: Some credits spent
+              value:
+                data:
+                  credits_spent: 417
+                meta:
+                  request_id: req_0123456789abcdef
+`,
+      );
+      copy.edit('spec/openapi.yaml', '  /org:\n', '  /org/usage:\n    $ref: ./paths/org_usage.yaml\n  /org:\n');
+      const grown = await bundleCurrentSpec(copy.dir);
+      const mock = await start({ bundle: grown });
+      expect(mockOperations(grown).find((op) => op.operationId === 'getOrganizationUsage')?.kind).toBe('example');
+      const { status, body, headers } = await call(mock, '/org/usage');
+      expect(status).toBe(200);
+      expect(body).toEqual({ data: { credits_spent: 417 }, meta: { request_id: headers.get('x-request-id') } });
+      // Scope and auth apply to it as to every operation.
+      expect((await call(mock, '/org/usage', {}, 'mka_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345')).status).toBe(401);
+      expect((await call(mock, '/org/usage', {}, mock.issueKey('org_a', ['connectors:read']))).status).toBe(403);
+      expect(mock.violations).toEqual([]);
+    } finally {
+      copy.remove();
+    }
   });
 
   test('the operations that run on their examples alone are listed', () => {

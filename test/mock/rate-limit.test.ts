@@ -70,4 +70,19 @@ describe('rate limits on the mock', () => {
     expect(forbidden.response.status).toBe(403);
     expect(headersOf(forbidden.response)).toMatchObject({ limit: 3, remaining: 2 });
   });
+
+  test('getDiscovery: the open banner is rate limited too, per key, and callers without a key share a bucket', async () => {
+    const anonymous = createTestClient({ baseUrl: world.mock.url, fetch: spec.fetch });
+    const banner = () => anonymous.GET('/');
+    const answers = [await banner(), await banner(), await banner(), await banner()];
+    expect(answers.map(({ response }) => response.status)).toEqual([200, 200, 200, 429]);
+    expect(answers.map(({ response }) => headersOf(response).remaining)).toEqual([2, 1, 0, 0]);
+    expect(answers[3]?.error?.error.code).toBe('rate_limited');
+    const keyed = createTestClient({
+      baseUrl: world.mock.url,
+      apiKey: world.mock.issueKey('org_a', []),
+      fetch: spec.fetch,
+    });
+    expect(headersOf((await keyed.GET('/')).response)).toMatchObject({ limit: 3, remaining: 2 });
+  });
 });

@@ -97,7 +97,10 @@ export function expectNoViolations(world: () => World | undefined): void {
 }
 
 /** Every scope the spec's operations need. */
-export const ALL_SCOPES = [...new Set(bundleOperations().map((operation) => operation.requiredScope))].sort();
+export const ALL_SCOPES = [
+  // `GET /` needs no key and names no scope.
+  ...new Set(bundleOperations().flatMap((operation) => operation.requiredScope ?? [])),
+].sort();
 
 /**
  * Path parameters that name records of org A for an operation: its resource's newest record (its
