@@ -75,8 +75,11 @@ export function guidePages(bundle) {
   return pages;
 }
 
-/** @param {import('./openapi.mjs').Operation} op */
-function operationAnchor(op) {
+/**
+ * Redoc's anchor of an operation (`#tag/Custom-tools/operation/listCustomTools`).
+ * @param {import('./openapi.mjs').Operation} op
+ */
+export function operationAnchor(op) {
   return `#tag/${slug(op.operation.tags?.[0] ?? '')}/operation/${op.operationId}`;
 }
 
