@@ -32,8 +32,10 @@ async function buildSnapshot(root, generation) {
 /**
  * Serves the docs of the project in root on `port` and rebuilds them on every spec change;
  * resolves once serving, with the URL and a function that stops the server and the watcher.
+ * `onBuild` hears the end of every build, the first one included: its generation and, when it
+ * failed, the error (so a caller that waits for a rebuild learns of a failure instead of waiting on).
  * @param {string} root
- * @param {{ port?: number }} [options]
+ * @param {{ port?: number, onBuild?: (generation: number, error?: unknown) => void }} [options]
  */
 export async function docsServe(root, options = {}) {
   const port = options.port ?? 8080;
@@ -42,7 +44,9 @@ export async function docsServe(root, options = {}) {
   let served = '';
   try {
     served = await buildSnapshot(root, generation);
+    options.onBuild?.(generation);
   } catch (error) {
+    options.onBuild?.(generation, error);
     process.stderr.write(
       `${failureText(error).trimEnd()}\nServing anyway: fix the spec and the page is rebuilt on save.\n`,
     );
@@ -62,7 +66,9 @@ export async function docsServe(root, options = {}) {
       // Downloads still reading the previous snapshot keep their open files: unlinking them is safe.
       await rm(path.dirname(path.dirname(previous)), { recursive: true, force: true });
       process.stderr.write(`docs rebuilt: reload ${url}\n`);
+      options.onBuild?.(generation);
     } catch (error) {
+      options.onBuild?.(generation, error);
       process.stderr.write(
         `\ndocs rebuild failed (still serving the last good build):\n${failureText(error).trimEnd()}\n\n`,
       );

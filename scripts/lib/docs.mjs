@@ -27,14 +27,21 @@ const REDOC_OPTIONS = {
   schemaDefinitionsTagName: MODELS_TAG,
   showObjectSchemaExamples: true,
   expandResponses: '200,201',
-  // The header bar of narrow screens (docs-template.hbs): anchors scroll below it, the menu opens below it.
-  scrollYOffset: '#menu-bar',
   theme: {
     // Code wraps rather than being clipped: a reader sees every character without a scrollbar.
     typography: { code: { wrap: true } },
     sidebar: { width: '260px' },
   },
 };
+
+/**
+ * Redoc's `scrollYOffset`, as a function (Redoc reads a selector's height once, at start): the
+ * bottom of the header bar of narrow screens (docs-template.hbs), so that anchors scroll and the
+ * menu opens below it, plus 1 px. Why the pixel: a link to a model (`#schema/ApiError`) lets the
+ * browser jump first, which leaves the section a fraction of a pixel below the top; Redoc's scroll
+ * spy counts that as not reached and rewrote the URL to the model before it (`#schema/ErrorCode`).
+ */
+const SCROLL_Y_OFFSET = "() => (document.getElementById('menu-bar')?.getBoundingClientRect().bottom ?? 0) + 1";
 
 /** @param {string} text */
 function escapeHtml(text) {
@@ -163,7 +170,8 @@ export function offlineRedoc({ template, redoc }) {
  */
 export function pageHtml({ template, redoc, spec }) {
   const script = `${redoc.replace(/<\/(script)/gi, '<\\/$1')}
-;Redoc.init(${scriptJson(spec)}, ${scriptJson(REDOC_OPTIONS)}, document.getElementById('redoc'));`;
+;Redoc.init(${scriptJson(spec)}, { ...${scriptJson(REDOC_OPTIONS)}, scrollYOffset: ${SCROLL_Y_OFFSET} },
+  document.getElementById('redoc'));`;
   const hash = createHash('sha256').update(script).digest('base64');
   /** @type {Record<string, string>} */
   const values = {

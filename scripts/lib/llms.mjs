@@ -75,8 +75,11 @@ export function guidePages(bundle) {
   return pages;
 }
 
-/** @param {import('./openapi.mjs').Operation} op */
-function operationAnchor(op) {
+/**
+ * Redoc's anchor of an operation (`#tag/Custom-tools/operation/listCustomTools`).
+ * @param {import('./openapi.mjs').Operation} op
+ */
+export function operationAnchor(op) {
   return `#tag/${slug(op.operation.tags?.[0] ?? '')}/operation/${op.operationId}`;
 }
 
@@ -188,6 +191,19 @@ function errorCodes(bundle, media) {
 }
 
 /**
+ * The scope line of an operation: its `x-required-scope`, or that it needs no key when its effective
+ * `security` lets an anonymous caller in (an empty list, or an empty requirement such as `GET /`).
+ * @param {Record<string, any>} bundle
+ * @param {any} operation
+ */
+function scopeLine(bundle, operation) {
+  if (operation['x-required-scope']) return `- Scope: \`${operation['x-required-scope']}\``;
+  const security = operation.security ?? bundle.security;
+  const anonymous = Array.isArray(security) && (security.length === 0 || security.some((r) => !Object.keys(r).length));
+  return anonymous ? '- Scope: none, no API key needed' : undefined;
+}
+
+/**
  * One operation as Markdown.
  * @param {Record<string, any>} bundle
  * @param {import('./openapi.mjs').Operation} op
@@ -196,7 +212,8 @@ function operationMarkdown(bundle, op) {
   const { operation } = op;
   const lines = [`### ${op.method.toUpperCase()} ${op.path}: ${operation.summary}`, ''];
   lines.push(`- Operation: \`${op.operationId}\``);
-  if (operation['x-required-scope']) lines.push(`- Scope: \`${operation['x-required-scope']}\``);
+  const scope = scopeLine(bundle, operation);
+  if (scope) lines.push(scope);
   lines.push('', operation.description?.trim() ?? '', '');
   if (op.parameters.length > 0) {
     lines.push('Parameters:', '');

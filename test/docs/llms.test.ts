@@ -32,7 +32,9 @@ describe('llms-full.txt', () => {
       expect(start, `${op.operationId} heading`).toBeGreaterThanOrEqual(0);
       const section = full.slice(start, full.indexOf('\n### ', start + 1));
       expect(section).toContain(`\`${op.operationId}\``);
-      expect(section).toContain(`Scope: \`${op.operation['x-required-scope']}\``);
+      // GET / is open (`security: []`): it has no scope, and the reader is told no key is needed.
+      const open = Array.isArray(op.operation.security) && op.operation.security.length === 0;
+      expect(section).toContain(open ? 'Scope: none, no API key' : `Scope: \`${op.operation['x-required-scope']}\``);
       for (const status of Object.keys(op.operation.responses ?? {})) {
         expect(section, `${op.operationId} ${status}`).toMatch(new RegExp(`^- ${status}:`, 'm'));
       }

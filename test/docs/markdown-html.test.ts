@@ -46,7 +46,7 @@ describe('markdownHtml on the spec', () => {
 
   test('names file and line of raw HTML in an operation, description.md, a tag file and a guide', async () => {
     copy = copySpec();
-    copy.edit('spec/paths/agents.yaml', '    twice. *Decision:*', `    twice. ${SRCDOC} *Decision:*`);
+    copy.edit('spec/paths/agents.yaml', '    object. Pages with', `    object. ${SRCDOC} Pages with`);
     copy.edit(
       'spec/description.md',
       '# Getting started\n',
@@ -63,7 +63,7 @@ describe('markdownHtml on the spec', () => {
     expect(problems).toEqual([
       expect.stringMatching(new RegExp(`^spec/description\\.md:${descriptionLine + 1}: raw HTML <meta>`)),
       expect.stringMatching(new RegExp(`^spec/guides/mock\\.md:${guideLine + 1}: raw HTML <iframe>`)),
-      expect.stringMatching(/^spec\/paths\/agents\.yaml:9: raw HTML <iframe>/),
+      expect.stringMatching(/^spec\/paths\/agents\.yaml:7: raw HTML <iframe>/),
       expect.stringMatching(/^spec\/tags\/Agents\.md:1: raw HTML <style>/),
     ]);
   });

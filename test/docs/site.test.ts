@@ -15,8 +15,8 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDocs, modelAnchor } from '../../scripts/lib/docs.mjs';
-import { guidePages } from '../../scripts/lib/llms.mjs';
-import { operations } from '../../scripts/lib/openapi.mjs';
+import { guidePages, operationAnchor } from '../../scripts/lib/llms.mjs';
+import { operationById, operations } from '../../scripts/lib/openapi.mjs';
 import { serveDirectory } from '../../scripts/lib/static-server.mjs';
 import { bundle } from '../support/bundle.js';
 import { chromiumSkipReason, launchChromium } from '../support/chromium.js';
@@ -65,6 +65,11 @@ async function section(page: Page, base: string, id: string): Promise<Locator> {
   const found = page.locator(`[data-section-id="${id}"]`).first();
   await found.waitFor({ state: 'visible' });
   return found;
+}
+
+/** Redoc's section id of an operation (`tag/Custom-tools/operation/listCustomTools`: the tag slugged). */
+function operationSection(operationId: string): string {
+  return operationAnchor(operationById(bundle, operationId)!).slice(1);
 }
 
 /** A section's title as shown. */
@@ -210,7 +215,7 @@ describe('the docs site in Chromium', () => {
       expect(await title(shown)).toBe(guide.title);
     }
     for (const operation of documentedOperations()) {
-      await section(page, siteUrl, `tag/${operation.tag}/operation/${operation.operationId}`);
+      await section(page, siteUrl, operationSection(operation.operationId));
       for (const label of SAMPLE_LABELS) {
         const shown = await showSample(page, operation.operationId, label);
         expect(squashed(shown), `${operation.operationId}: the ${label} sample`).toContain(
@@ -231,7 +236,7 @@ describe('the docs site in Chromium', () => {
     ctx.skip(skipReason !== undefined, skipReason);
     const page = await context.newPage();
     for (const op of operations(bundle)) {
-      const shown = await section(page, siteUrl, `tag/${op.operation.tags[0]}/operation/${op.operationId}`);
+      const shown = await section(page, siteUrl, operationSection(op.operationId));
       const links = shown.locator('a[href^="#schema/"]');
       const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length, `${op.operationId} links no model`).toBeGreaterThan(0);
@@ -267,7 +272,7 @@ describe('the docs site in Chromium', () => {
     await section(page, siteUrl, 'section/Getting-started');
     expect(await clippedOrCoveredCode(page)).toEqual([]);
     for (const operation of documentedOperations()) {
-      await section(page, siteUrl, `tag/${operation.tag}/operation/${operation.operationId}`);
+      await section(page, siteUrl, operationSection(operation.operationId));
       for (const label of SAMPLE_LABELS) {
         await showSample(page, operation.operationId, label);
         expect(await clippedOrCoveredCode(page), `${operation.operationId} ${label}`).toEqual([]);
@@ -282,7 +287,7 @@ describe('the docs site in Chromium', () => {
     const page = await context.newPage();
     await page.setViewportSize(MOBILE);
     const [first] = documentedOperations();
-    const anchors = ['section/Getting-started', 'section/Errors', `tag/${first!.tag}/operation/${first!.operationId}`];
+    const anchors = ['section/Getting-started', 'section/Errors', operationSection(first!.operationId)];
     for (const anchor of anchors) {
       await section(page, siteUrl, anchor);
       for (const step of [0, 400, 400, 400]) {
@@ -319,7 +324,7 @@ describe('the docs site in Chromium', () => {
         void dialog.dismiss();
       });
       const fileUrl = pathToFileURL(path.join(built, 'dist', 'docs', 'index.html')).href;
-      await section(page, fileUrl, `tag/${first!.operation.tags[0]}/operation/${first!.operationId}`);
+      await section(page, fileUrl, operationAnchor(first!).slice(1));
       await section(page, fileUrl, 'section/Versioning');
       const state = await page.evaluate(() => ({
         pwned: (window as { __pwned?: number }).__pwned,
@@ -343,7 +348,7 @@ describe('the docs site in Chromium', () => {
     const fileUrl = pathToFileURL(pageFile).href;
     const traffic = await recordTraffic(page, fileUrl);
     const [operation] = documentedOperations();
-    await section(page, fileUrl, `tag/${operation!.tag}/operation/${operation!.operationId}`);
+    await section(page, fileUrl, operationSection(operation!.operationId));
     expect(squashed(await showSample(page, operation!.operationId, '@macha/api-client'))).toContain(
       'createMachaClient',
     );
