@@ -9,7 +9,8 @@ export default defineConfig({
     unstubGlobals: true,
     restoreMocks: true,
     // Every core (vitest's default leaves one idle: one worker on a 2-core machine). The pipeline
-    // tests wait on worker threads and Chromium, so two files at a time keep both cores busy.
+    // tests wait on child processes (generate, watch, esbuild) and Chromium, so two files at a time
+    // keep both cores busy.
     maxWorkers: '100%',
     // One V8 helper thread per worker process, as the pipeline's scripts start (package.json): on
     // 2 cores the default four run GC and compile work that competes with the other workers.
@@ -21,8 +22,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // One module graph per worker, not per file: the pipeline's worker threads (TypeScript,
-          // Spectral) and the parsed bundle are loaded once per worker instead of once per file,
+          // One module graph per worker, not per file: the pipeline's heavy modules (TypeScript,
+          // Spectral, Redocly) and the parsed bundle are loaded once per worker instead of once per file,
           // which takes a third off the suite's CPU time. The files share no mutable state: each
           // works on its own copy of the project; fake timers a test restores itself, and stubbed
           // env, globals and spies are put back by unstubEnvs, unstubGlobals and restoreMocks above.

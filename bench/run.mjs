@@ -70,7 +70,8 @@ if (only.includes('regenerate')) {
   const r = await regeneration({ runs: RUNS });
   rows.push(
     [
-      `Regenerate after an edit: wall (median of ${r.ours.runs}; ours = whole \`generate\`: lint, OWASP, gate, bundle, types, docs, client build; peers = codegen alone)`,
+      `Regenerate after an edit: wall (median of ${r.ours.runs}; ours = whole \`generate\`: lint, OWASP, ` +
+        'bundle, types, docs, client and mock packages; peers = codegen alone)',
       seconds(r.ours.wallMs),
       seconds(r.heyApi.wallMs),
       seconds(r.orval.wallMs),
@@ -122,7 +123,8 @@ if (only.includes('clients')) {
     `${micro(l[client][`${kind}50`])} / ${micro(l[client][`${kind}99`])}`;
   rows.push(
     [
-      'Client, one call at a time: p50 / p99 per call (GET /connectors/{id} on a local node:http server; the clients take turns in one process)',
+      'Client, one call at a time: p50 / p99 per call (GET /connectors/{id} on a local node:http server; ' +
+        'the clients take turns in one process)',
       cell('macha', 'seq'),
       cell('hey-api', 'seq'),
       '',
@@ -141,13 +143,15 @@ if (only.includes('clients')) {
     ],
     // What the platform charges any client for a time limit per call, measured in the same runs.
     [
-      'Raw fetch with a time limit per call (an AbortSignal per request, as every client with timeouts sends), one call at a time: p50 / p99',
+      'Raw fetch with a time limit per call (an AbortSignal per request, as every client with timeouts sends), ' +
+        'one call at a time: p50 / p99',
       '',
       '',
       '',
       '',
       cell('fetch-timeout', 'seq'),
-      `${ratio(l['fetch-timeout'].seq50, l.fetch.seq50, 'fetch (p50)')}; ours ${ratio(l.macha.seq50, l['fetch-timeout'].seq50, 'this')}`,
+      `${ratio(l['fetch-timeout'].seq50, l.fetch.seq50, 'fetch (p50)')}; ` +
+        `ours ${ratio(l.macha.seq50, l['fetch-timeout'].seq50, 'this')}`,
     ],
     [
       'Raw fetch with a time limit per call, 50 in flight: p50 / p99',
@@ -156,7 +160,8 @@ if (only.includes('clients')) {
       '',
       '',
       cell('fetch-timeout', 'conc'),
-      `${ratio(l['fetch-timeout'].conc50, l.fetch.conc50, 'fetch (p50)')}; ours ${ratio(l.macha.conc50, l['fetch-timeout'].conc50, 'this')}`,
+      `${ratio(l['fetch-timeout'].conc50, l.fetch.conc50, 'fetch (p50)')}; ` +
+        `ours ${ratio(l.macha.conc50, l['fetch-timeout'].conc50, 'this')}`,
     ],
   );
 }
@@ -184,7 +189,8 @@ if (only.includes('scale')) {
   for (const { operations, generate, tsc } of results) {
     rows.push(
       [
-        `Scale, ${operations.toLocaleString('en')} operations: generate wall / peak memory (median of ${generate.ours.runs})`,
+        `Scale, ${operations.toLocaleString('en')} operations: ` +
+          `generate wall / peak memory (median of ${generate.ours.runs})`,
         `${seconds(generate.ours.wallMs)} / ${mib(generate.ours.maxRssKiB)}`,
         `${seconds(generate.heyApi.wallMs)} / ${mib(generate.heyApi.maxRssKiB)}`,
         `${seconds(generate.orval.wallMs)} / ${mib(generate.orval.maxRssKiB)}`,
@@ -242,8 +248,10 @@ if (only.includes('list-all')) {
   const items = 100_000;
   const m = await listAllMemory({ items });
   rows.push([
-    `listAll over ${items.toLocaleString('en')} items, pages of 100: peak heap while iterating (heap after GC: first page → end)`,
-    `${(m.peakHeap / 1048576).toFixed(1)} MiB (${(m.afterFirstPage / 1048576).toFixed(1)} → ${(m.atEnd / 1048576).toFixed(1)} MiB)`,
+    `listAll over ${items.toLocaleString('en')} items, pages of 100: ` +
+      'peak heap while iterating (heap after GC: first page → end)',
+    `${(m.peakHeap / 1048576).toFixed(1)} MiB ` +
+      `(${(m.afterFirstPage / 1048576).toFixed(1)} → ${(m.atEnd / 1048576).toFixed(1)} MiB)`,
     '',
     '',
     '',
@@ -273,10 +281,14 @@ if (only.includes('client'))
 
 const header = ['Benchmark', 'ours', 'hey-api', 'orval', 'openapi-fetch', 'raw fetch', 'ours vs'];
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
-const machine = `${availableParallelism()} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average ${load} at start`;
+const cpu = `${availableParallelism()} × ${cpus()[0]?.model.trim()}`;
+const machine = `${cpu}, Node ${process.version}, load average ${load} at start`;
+const command = `npm run bench${quick ? ' -- --quick' : ''}`;
+const took = Math.round((Date.now() - started) / 1000);
 const report = `${table}
 
-Measured ${new Date(started).toISOString().slice(0, 10)} by \`npm run bench${quick ? ' -- --quick' : ''}\` in ${Math.round((Date.now() - started) / 1000)} s on ${machine}. Every number in a row comes from the same run on the same input.
+Measured ${new Date(started).toISOString().slice(0, 10)} by \`${command}\` in ${took} s on ${machine}. \
+Every number in a row comes from the same run on the same input.
 `;
 process.stdout.write(`\n${report}`);
 writeFileSync(path.join(BENCH_DIR, 'results.md'), `# Benchmark results\n\n${report}`);

@@ -8,8 +8,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generate, operationTable, underLock } from './generate.mjs';
+import { generate, underLock } from './generate.mjs';
 import { isMain, runScript } from './lib/cli.mjs';
+import { operationsStep } from './lib/operations.mjs';
 import { failureText, log, runTitled, StepError } from './lib/steps.mjs';
 import { types } from './lib/types.mjs';
 import { watchSpec } from './lib/watch.mjs';
@@ -50,7 +51,7 @@ export async function refreshTypes(root) {
     for (const [, check] of SPEC_CHECKS) await check({ root, bundle });
     const scratch = path.join(root, 'dist', `.generate-${process.pid}`);
     await types({ root, bundle, scratch });
-    await operationTable({ root, bundle, scratch });
+    await operationsStep({ root, bundle, scratch });
     const changed = [];
     for (const file of FAST_FILES) {
       const after = await readFile(path.join(scratch, file), 'utf8');

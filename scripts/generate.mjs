@@ -95,21 +95,49 @@ async function types(input) {
   await generateTypes(input);
 }
 
+/** @typedef {[string, (input: StepInput) => Promise<unknown>][]} Lane steps run one after another */
+
 /**
- * The pipeline after loading and bundling: name and step, in order. The heavy tools (TypeScript,
- * Redoc) are imported by the step that uses them: their loading counts in that step's time, and a
- * run that fails its lint never pays for them.
+ * The pipeline after loading and bundling: the lint checks in order, then the bundle files, then
+ * lanes that run at the same time, each lane's steps in order. A lane reads only the bundle and
+ * its own earlier outputs: the client package compiles the types and operation table of its lane;
+ * docs, the decisions table and the mock package need the bundle alone. esbuild and file writes
+ * run outside this thread, so the mock package overlaps the TypeScript work. The heavy tools
+ * (TypeScript, Redoc) are imported by the step that uses them: their loading counts in that step's
+ * time, and a run that fails its lint never pays for them.
  */
-export const STEPS = /** @type {[string, (input: StepInput) => Promise<unknown>][]} */ ([
-  ...SPEC_CHECKS,
-  ['bundle (yaml + json)', bundleFiles],
-  ['types (openapi-typescript)', types],
-  ['operation table + client declarations', operationsStep],
-  ['docs (redoc)', docs],
-  ['decisions table (docs/decisions.md)', writeDecisions],
-  ['package (tsc → dist/package)', clientPackage],
-  ['mock package (esbuild → dist/mock-package)', mockPackage],
-]);
+export const STEPS = {
+  checks: /** @type {Lane} */ ([...SPEC_CHECKS]),
+  bundle: /** @type {Lane} */ ([['bundle (yaml + json)', bundleFiles]]),
+  lanes: /** @type {Lane[]} */ ([
+    [
+      ['types (openapi-typescript)', types],
+      ['operation table + client declarations', operationsStep],
+      ['package (tsc → dist/package)', clientPackage],
+    ],
+    [
+      ['mock package (esbuild → dist/mock-package)', mockPackage],
+      ['docs (redoc)', docs],
+      ['decisions table (docs/decisions.md)', writeDecisions],
+    ],
+  ]),
+};
+
+/**
+ * Runs the lanes at the same time and waits for every one to end (so nothing writes into the
+ * scratch folder once it is removed); rejects with the first failure.
+ * @param {Lane[]} lanes
+ * @param {StepInput} input
+ */
+async function runLanes(lanes, input) {
+  const results = await Promise.allSettled(
+    lanes.map(async (lane) => {
+      for (const [name, run] of lane) await step(name, () => run(input));
+    }),
+  );
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw /** @type {PromiseRejectedResult} */ (failed).reason;
+}
 
 /**
  * Runs `run` holding the project's pipeline lock, after recovering a killed run's move.
@@ -145,7 +173,9 @@ export async function generate({ root }) {
     const scratch = path.join(root, 'dist', `.generate-${process.pid}`);
     await rm(scratch, { recursive: true, force: true });
     try {
-      for (const [name, run] of STEPS) await step(name, () => run({ root, bundle, scratch }));
+      const input = { root, bundle, scratch };
+      for (const [name, run] of [...STEPS.checks, ...STEPS.bundle]) await step(name, () => run(input));
+      await runLanes(STEPS.lanes, input);
       await step('move into generated/ and dist/', async () =>
         moveIntoPlace(root, scratch, await scratchOutputs(scratch)),
       );

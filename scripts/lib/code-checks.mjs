@@ -3,7 +3,8 @@
 // - no import or require of a dependency's private files: a subpath under dist/, lib/ or chunks/,
 //   or any subpath the package does not export (its package.json `exports`; a package without
 //   `exports` has only its main entry, plus entry points its documentation names: DOCUMENTED);
-//   also a path into node_modules/<package>/ that reaches such a file;
+//   a program the package declares in `bin` is public too (its CLI, run by path); also a path into
+//   node_modules/<package>/ that reaches such a file;
 // - no line over 120 characters in a hand-written file.
 // Each problem is one line naming the file, the line and the fix.
 import { readdir, readFile } from 'node:fs/promises';
@@ -30,7 +31,20 @@ const PRIVATE_SEGMENT = /(^|\/)(dist|lib|chunks)(\/|$)/;
 const DOCUMENTED = {
   // https://ajv.js.org/json-schema.html#draft-2020-12: "import Ajv2020 from 'ajv/dist/2020'".
   'ajv/dist/2020.js': 'https://ajv.js.org/json-schema.html#draft-2020-12',
+  // Redoc's README, "Deployment": the standalone bundle is its published build for a plain HTML page.
+  'redoc/bundles/redoc.standalone.js': 'https://github.com/Redocly/redoc#deployment',
 };
+
+/**
+ * Whether subpath is one of the package's declared command-line programs (`bin`): running a
+ * package's CLI by the path it declares is its public interface.
+ * @param {any} json the package's package.json
+ * @param {string} subpath
+ */
+function declaredBin(json, subpath) {
+  const bins = typeof json.bin === 'string' ? [json.bin] : Object.values(json.bin ?? {});
+  return bins.some((bin) => path.posix.normalize(String(bin)) === path.posix.normalize(subpath));
+}
 
 /**
  * Every file under dir (relative to root) whose name matches, skipping tool output.
@@ -98,8 +112,9 @@ function exported(exports, subpath) {
 function privateReason(manifest, name, subpath) {
   if (subpath === '') return undefined;
   if (DOCUMENTED[`${name}/${subpath}`]) return undefined;
-  if (PRIVATE_SEGMENT.test(subpath)) return `${subpath} is inside the package's build output or internals`;
   const json = manifest(name);
+  if (json !== undefined && declaredBin(json, subpath)) return undefined;
+  if (PRIVATE_SEGMENT.test(subpath)) return `${subpath} is inside the package's build output or internals`;
   if (json === undefined) return undefined;
   if (json.exports === undefined)
     return subpath === 'package.json' ? undefined : 'the package has no `exports`: only its main entry is public';

@@ -131,6 +131,10 @@ function publicExempt(bundle, result) {
  * @returns {Promise<void>}
  */
 export async function spectralLint({ root, bundle }) {
+  // The resolver keeps every file it read in its uriCache (a documented member of the
+  // json-ref-resolver it is): emptied, so that a second lint in this process (watch mode) reads the
+  // files as they are now, not the previous run's texts with their refs resolved against them.
+  resolver.uriCache.purge();
   const spectral = new Spectral({ resolver });
   spectral.setRuleset(await loadRuleset(root));
   const file = path.join(root, 'spec', 'openapi.yaml');

@@ -24,15 +24,19 @@ describe('npm run generate', () => {
       'load + bundle',
       'lint (redocly)',
       'lint (layout)',
+      'lint (markdown html)',
+      'lint (decisions)',
       'lint (spectral owasp)',
       'bundle (yaml + json)',
       'types (openapi-typescript)',
-      'operation table',
+      'operation table + client declarations',
       'docs (redoc)',
+      'decisions table (docs/decisions.md)',
       'package (tsc → dist/package)',
+      'mock package (esbuild → dist/mock-package)',
       'move into generated/ and dist/',
     ]) {
-      expect(first.output).toMatch(new RegExp(`✔ ${stepName.replace(/[()+]/g, '\\$&')}\\s+\\d+ ms`));
+      expect(first.output).toMatch(new RegExp(`✔ ${stepName.replace(/[()+./]/g, '\\$&')}\\s+\\d+ ms`));
     }
     const firstBytes = FILES.map((file) => copy.read(`generated/${file}`));
     const second = await copy.runInProcess('generate.mjs');
@@ -42,6 +46,9 @@ describe('npm run generate', () => {
     expect(firstBytes).toEqual(FILES.map((file) => readFileSync(path.join(ROOT, 'generated', file), 'utf8')));
     expect(readdirSync(path.join(copy.dir, 'generated')).sort()).toEqual([...FILES].sort());
     expect(copy.read('dist/docs/index.html')).toContain('<title>Macha API</title>');
+    // The decisions table is generated too, and the committed one must match it.
+    expect(copy.read('docs/decisions.md')).toBe(readFileSync(path.join(ROOT, 'docs', 'decisions.md'), 'utf8'));
+    expect(copy.read('dist/mock-package/package.json')).toContain('"name": "@macha/api-mock"');
     // Two whole pipeline runs, package builds included: minutes on a loaded 2-core machine.
   }, 180_000);
 

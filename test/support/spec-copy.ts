@@ -11,8 +11,8 @@ import { runInProcess, type Cli } from '../../scripts/lib/cli.mjs';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * A throwaway copy of the project's inputs (spec/, src/, configs, releases/; optionally generated/
- * and the files a release edits), with node_modules linked.
+ * A throwaway copy of the project's inputs (spec/, src/, mock/, docs/decisions.yaml, configs,
+ * releases/; optionally generated/ and the files a release edits), with node_modules linked.
  */
 export interface SpecCopy {
   dir: string;
@@ -41,6 +41,11 @@ export function copySpec(options: { withGenerated?: boolean; withPackage?: boole
     'package.json',
     'tsconfig.json',
     'tsconfig.build.json',
+    // The decisions the spec records (the lint checks them, generate writes their table).
+    'docs/decisions.yaml',
+    // The sources of the mock package that generate builds, and the OpenAPI model they import.
+    'mock',
+    'scripts/lib/openapi.mjs',
   ]) {
     cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
