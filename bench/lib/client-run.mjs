@@ -14,7 +14,10 @@ const ID = 'connector_64f1c0ef2ec711ef6dc1dcf0';
 const IN_FLIGHT = 50;
 const BURST = 1000;
 
-/** @type {{ name: string, api: { getConnector(id: string): Promise<unknown> }, sequential: number[], concurrent: number[] }[]} */
+/**
+ * @type {{ name: string, api: { getConnector(id: string): Promise<unknown> },
+ *   sequential: number[], concurrent: number[] }[]}
+ */
 const clients = [];
 for (const entry of named) {
   const [name = '', bundle = ''] = entry.split('=');

@@ -44,7 +44,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const apiKey = process.env.MACHA_API_KEY;
     if (!apiKey)
       throw new Error(
-        'TEST_API_BASE_URL is set but MACHA_API_KEY is not: the read-only contract tests need a key with connectors:read for that server',
+        'TEST_API_BASE_URL is set but MACHA_API_KEY is not: ' +
+          'the read-only contract tests need a key with connectors:read for that server',
       );
     project.provide('apiTarget', { kind: 'remote', baseUrl: remote.replace(/\/+$/, ''), apiKey });
   } else {

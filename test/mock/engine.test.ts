@@ -67,7 +67,7 @@ describe('the mock from the bundle', () => {
     expect(mock.violations).toEqual([]);
   });
 
-  test('an operation added to the YAML spec is answered from its example once bundled, with no code change', async () => {
+  test('an operation added to the YAML is answered from its example once bundled, with no code change', async () => {
     const copy = copySpec();
     try {
       copy.write(

@@ -71,7 +71,7 @@ describe('rate limits on the mock', () => {
     expect(headersOf(forbidden.response)).toMatchObject({ limit: 3, remaining: 2 });
   });
 
-  test('getDiscovery: the open banner is rate limited too, per key, and callers without a key share a bucket', async () => {
+  test('getDiscovery: the open banner is rate limited too, per key; callers without a key share a bucket', async () => {
     const anonymous = createTestClient({ baseUrl: world.mock.url, fetch: spec.fetch });
     const banner = () => anonymous.GET('/');
     const answers = [await banner(), await banner(), await banner(), await banner()];

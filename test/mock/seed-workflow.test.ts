@@ -33,7 +33,7 @@ describe('the seed workflow through the client, against the mock', () => {
     maxRetries: 0,
   });
 
-  test('retrieve a connector, keep its enabled read tools, create an agent, retrieve it, update its tools', async () => {
+  test('retrieve a connector, keep its enabled read tools, create an agent, retrieve it, update tools', async () => {
     const zendesk = connectorOfType('zendesk');
     const slack = connectorOfType('slack');
     // 1. Retrieve: the connector as the mock holds it, write tools included.

@@ -45,7 +45,7 @@ function assertNoKey(error: unknown): void {
 }
 
 describe('hostile client input (fast-check)', () => {
-  test('retrieve(id): either a TypeError before sending, or one request to /connectors/{id} with an ID of the spec', async () => {
+  test('retrieve(id): a TypeError before sending, or one request to /connectors/{id} with a spec ID', async () => {
     await fc.assert(
       fc.asyncProperty(
         idArbitrary,
@@ -117,7 +117,10 @@ describe('hostile client input (fast-check)', () => {
   });
 });
 
-/** A server reply of any kind: status, content type, headers present or not, and a body of random bytes, wrong-shape JSON or echoes of the key. */
+/**
+ * A server reply of any kind: status, content type, headers present or not, and a body of random
+ * bytes, wrong-shape JSON or echoes of the key.
+ */
 const replyArbitrary = fc.record({
   status: fc.oneof(
     fc.constantFrom(200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504),
