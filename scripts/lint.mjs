@@ -43,6 +43,10 @@ export const SPEC_CHECKS = /** @type {const} */ ([
  * @returns {Promise<Record<string, any>>} the bundle
  */
 export async function loadSpec(root) {
+  // A file that is only a $ref to itself (directly or round a chain) makes Redocly's resolver throw
+  // where no caller can catch it, killing the process with a stack trace: refuse it first.
+  const aliasCycles = await refCycles(path.join(root, 'spec'), root);
+  if (aliasCycles.length > 0) throw new StepError(aliasCycles.join('\n'));
   /** @type {Awaited<ReturnType<typeof loadBundle>> | undefined} */
   let loaded;
   let failure = '';
@@ -52,15 +56,13 @@ export async function loadSpec(root) {
   } catch (error) {
     failure = /** @type {Error} */ (error).message;
   }
-  // Redocly reports a circular $ref chain without naming a file: name it.
-  const cycles = await refCycles(path.join(root, 'spec'), root);
   const lintProblems = await redoclyProblems(root).catch((/** @type {Error} */ error) => {
     failure ||= error.message;
     return [];
   });
   const problems = lintProblems.length > 0 ? lintProblems : (loaded?.problems ?? []);
   const report = problems.length > 0 ? problemsReport(problems, root) : failure;
-  throw new StepError([...cycles, report].filter(Boolean).join('\n\n') || 'the spec cannot be bundled');
+  throw new StepError(report || 'the spec cannot be bundled');
 }
 
 /**

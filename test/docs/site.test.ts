@@ -236,7 +236,7 @@ describe('the docs site in Chromium', () => {
     ctx.skip(skipReason !== undefined, skipReason);
     const page = await context.newPage();
     for (const op of operations(bundle)) {
-      const shown = await section(page, siteUrl, operationSection(op.operationId));
+      const shown = await section(page, siteUrl, operationSection(String(op.operationId)));
       const links = shown.locator('a[href^="#schema/"]');
       const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length, `${op.operationId} links no model`).toBeGreaterThan(0);
