@@ -3,6 +3,7 @@
 // naming the field. Validators are cached per schema node, so each is compiled once.
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { absoluteRefs } from '../../scripts/lib/openapi.mjs';
 
 // Both packages are CommonJS with a `default` export; Node's ESM import wraps them once more.
 const Ajv2020 = /** @type {any} */ (Ajv2020Module).default ?? Ajv2020Module;
@@ -34,7 +35,7 @@ export function createSchemas(bundle) {
   function compile(node, where) {
     let validate = /** @type {any} */ (cache.get(node));
     if (!validate) {
-      validate = ajv.compile(/** @type {object} */ (absoluteRefs(node)));
+      validate = ajv.compile(/** @type {object} */ (absoluteRefs(node, BUNDLE_ID)));
       cache.set(node, validate);
     }
     /** @param {unknown} value @returns {string | undefined} */
@@ -67,22 +68,4 @@ export function describe(where, error) {
   const what = error.keyword === 'required' ? 'is required' : `${error.message}${extra}${allowed}`;
   const name = `${where}${field}`.replace(/^body\./, '');
   return `${name} ${what}`;
-}
-
-/**
- * A copy of a bundle fragment whose local `#/...` refs point into the registered bundle.
- * @param {unknown} value
- * @returns {unknown}
- */
-function absoluteRefs(value) {
-  if (Array.isArray(value)) return value.map(absoluteRefs);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [
-        key,
-        key === '$ref' && typeof child === 'string' && child.startsWith('#') ? BUNDLE_ID + child : absoluteRefs(child),
-      ]),
-    );
-  }
-  return value;
 }

@@ -83,6 +83,26 @@ export function resolve(doc, node) {
 }
 
 /**
+ * A copy of a bundle fragment whose local `#/...` refs point into the document registered under
+ * `base` (a validator's schema id), so the fragment can be compiled on its own.
+ * @param {unknown} value
+ * @param {string} base
+ * @returns {unknown}
+ */
+export function absoluteRefs(value, base) {
+  if (Array.isArray(value)) return value.map((item) => absoluteRefs(item, base));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [
+        key,
+        key === '$ref' && typeof child === 'string' && child.startsWith('#') ? base + child : absoluteRefs(child, base),
+      ]),
+    );
+  }
+  return value;
+}
+
+/**
  * The component name a ref points at: `#/components/schemas/AgentCreate` → `AgentCreate`;
  * undefined for any other ref.
  * @param {string | undefined} ref

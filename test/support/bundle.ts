@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
+  absoluteRefs,
   type Operation as ModelOperation,
   operations as modelOperations,
   pathMatcher,
@@ -44,24 +45,10 @@ export function validatorFor(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
-    validate = ajv.compile(absoluteRefs(schema) as object);
+    validate = ajv.compile(absoluteRefs(schema, BUNDLE_ID) as object);
     cache.set(key, validate);
   }
   return validate;
-}
-
-/** A copy of a bundle fragment whose local `#/...` refs point into the registered bundle. */
-function absoluteRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(absoluteRefs);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [
-        key,
-        key === '$ref' && typeof child === 'string' && child.startsWith('#') ? BUNDLE_ID + child : absoluteRefs(child),
-      ]),
-    );
-  }
-  return value;
 }
 
 /** A validator for `components.schemas[name]`. */
