@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { packTarball } from '../support/packed.js';
+import { consumerTsconfig, packTarball } from '../support/packed.js';
 import { ROOT } from '../support/spec-copy.js';
 import { apiTarget, type ApiTarget } from './target.js';
 
@@ -43,27 +43,6 @@ try {
   process.exitCode = 1;
 }
 `;
-
-/** A tsconfig for one module resolution mode, strict, emitting next to the source. */
-function tsconfig(resolution: 'bundler' | 'node16') {
-  return {
-    compilerOptions: {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      target: 'ES2022',
-      module: resolution === 'bundler' ? 'ESNext' : 'Node16',
-      moduleResolution: resolution,
-      outDir: `out-${resolution}`,
-      // The platform an app targets (fetch, Request, AbortSignal), not this repo's @types/node.
-      lib: ['ES2022', 'DOM'],
-      types: [],
-      // The package's own declarations are checked too, as a strict consumer may have them checked.
-      skipLibCheck: false,
-      skipDefaultLibCheck: true,
-    },
-    files: ['main.ts'],
-  };
-}
 
 /** The node binary of a major: this process's, or one installed from the registry into NODE_CACHE. */
 function nodeBinary(major: number): string {
@@ -113,7 +92,10 @@ describe.each(NODE_MAJORS)('the packed package in a fresh project, under Node %i
   });
 
   test.each(['bundler', 'node16'] as const)('compiles with strict: true under moduleResolution %s', (resolution) => {
-    writeFileSync(path.join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
+    writeFileSync(
+      path.join(project, `tsconfig.${resolution}.json`),
+      JSON.stringify(consumerTsconfig(resolution, { exactOptionalPropertyTypes: true })),
+    );
     const result = spawnSync(node, [TSC, '-p', `tsconfig.${resolution}.json`], { cwd: project, encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);

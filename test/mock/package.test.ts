@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildMockPackage } from '../../scripts/lib/mock-package.mjs';
 import { bundle } from '../support/bundle.js';
+import { consumerTsconfig } from '../support/packed.js';
 import { ROOT } from '../support/spec-copy.js';
 
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -44,24 +45,6 @@ console.log(JSON.stringify({
   violations: mock.violations,
 }));
 `;
-
-/** A strict tsconfig for one module resolution mode, without @types/node (the package must not need it). */
-function tsconfig(resolution: 'bundler' | 'node16') {
-  return {
-    compilerOptions: {
-      strict: true,
-      target: 'ES2022',
-      module: resolution === 'bundler' ? 'ESNext' : 'Node16',
-      moduleResolution: resolution,
-      outDir: `out-${resolution}`,
-      lib: ['ES2022', 'DOM'],
-      types: [],
-      skipLibCheck: false,
-      skipDefaultLibCheck: true,
-    },
-    files: ['main.ts'],
-  };
-}
 
 describe('@macha/api-mock packed, installed alone in a fresh project', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'macha-mock-build-'));
@@ -108,7 +91,7 @@ describe('@macha/api-mock packed, installed alone in a fresh project', () => {
   });
 
   test.each(['bundler', 'node16'] as const)('compiles with strict: true under moduleResolution %s', (resolution) => {
-    writeFileSync(path.join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
+    writeFileSync(path.join(project, `tsconfig.${resolution}.json`), JSON.stringify(consumerTsconfig(resolution)));
     const result = spawnSync(process.execPath, [TSC, '-p', `tsconfig.${resolution}.json`], {
       cwd: project,
       encoding: 'utf8',

@@ -23,3 +23,26 @@ export function packTarball(): { tarball: string; remove(): void } {
     throw error;
   }
 }
+
+/**
+ * The tsconfig of a strict consumer project for one module resolution mode: the platform an app
+ * targets (fetch, Request, AbortSignal) without @types/node, and the package's own declarations
+ * checked too, as a strict consumer may have them checked. `extra` adds compiler options.
+ */
+export function consumerTsconfig(resolution: 'bundler' | 'node16', extra: Record<string, unknown> = {}) {
+  return {
+    compilerOptions: {
+      strict: true,
+      ...extra,
+      target: 'ES2022',
+      module: resolution === 'bundler' ? 'ESNext' : 'Node16',
+      moduleResolution: resolution,
+      outDir: `out-${resolution}`,
+      lib: ['ES2022', 'DOM'],
+      types: [],
+      skipLibCheck: false,
+      skipDefaultLibCheck: true,
+    },
+    files: ['main.ts'],
+  };
+}
