@@ -78,14 +78,19 @@ describe('the generate:watch script', () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'generate-watch.mjs')], { cwd: copy.dir });
     let output = '';
     child.stderr.on('data', (chunk) => (output += chunk));
-    try {
-      while (!output.includes('watching spec/')) {
+    // Waits on what the script prints: the file is renamed into place before its line is logged,
+    // so waiting on the file and then reading the output raced the pipe.
+    const printed = async (pattern: RegExp) => {
+      while (!pattern.test(output)) {
         if (child.exitCode !== null) throw new Error(`generate:watch exited:\n${output}`);
         await sleep(50);
       }
+    };
+    try {
+      await printed(/watching spec\//);
       copy.edit(TOOL, 'A tool a connector exposes to agents.', 'A tool, saved while the script watches.');
-      while (!copy.read('generated/schema.ts').includes('A tool, saved while the script watches.')) await sleep(50);
-      expect(output).toMatch(/types: generated\/schema\.ts updated/);
+      await printed(/types: generated\/schema\.ts updated/);
+      expect(copy.read('generated/schema.ts')).toContain('A tool, saved while the script watches.');
     } finally {
       child.kill();
     }
