@@ -868,9 +868,11 @@ export interface components {
             /** @description Knowledge sources the agent may search, at most 256. */
             data_sources?: components["schemas"]["DataSourceRef"][];
         } & ({
-            instructions: string;
-        } | {
             instructions_html: string;
+            instructions?: string;
+        } | {
+            instructions: string;
+            instructions_html?: string;
         });
         /**
          * @description An AI agent. It carries `tools_count`, not the tool list: v1 read endpoints do not return the

@@ -64,6 +64,22 @@ export const c = macha.request('GET', '/x', { query: { a: maybe }, body: undefin
 
   test('a missing required field is named in the error', () => {
     const errors = errorsOf(`${HEADER}export const b = macha.agents.create({ name: 'n', instructions: 'i' });\n`);
-    expect(errors.join('\n')).toMatch(/missing the following properties .*: handle\b/);
+    // TypeScript words it "Property 'handle' is missing" or "missing the following properties …: handle".
+    expect(errors.join('\n')).toMatch(/Property 'handle' is missing|missing the following properties [^\n]*\bhandle\b/);
+  });
+
+  test('a body with neither of two alternative fields names both of them, the documented default first', () => {
+    const errors = errorsOf(`${HEADER}export const b = macha.agents.create({ handle: 'h', name: 'n' });\n`);
+    const text = errors.join('\n');
+    expect(text).toMatch(/Property 'instructions' is missing/);
+    expect(text).toMatch(/required in type '\{[^']*\binstructions_html\?: string/);
+  });
+
+  test('a selected data source without its documents names the field', () => {
+    const errors = errorsOf(
+      `${HEADER}export const b = macha.agents.create({ handle: 'h', name: 'n', instructions: 'i', ` +
+        `data_sources: [{ source_id: 'source_0123456789abcdef01234567', scope: 'selected' }] });\n`,
+    );
+    expect(errors.join('\n')).toMatch(/Property 'documents' is missing/);
   });
 });
