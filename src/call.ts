@@ -11,6 +11,8 @@ import type { APIPromise, CallOptions, WithResponse } from './types.js';
 export interface Context {
   raw: Client<paths>;
   options: ResolvedOptions;
+  /** Whether any middleware is installed with `macha.use` (and not ejected). */
+  hasMiddleware: () => boolean;
 }
 
 /** One call's request, as openapi-fetch's `request` takes it. */
@@ -54,7 +56,7 @@ async function successText(result: TextResult, settings: CallSettings): Promise<
 
 /** Sends one call and parses its result; throws MachaError (of the status's class) on failure. */
 export async function send<T>(context: Context, outgoing: Outgoing, call: CallOptions): Promise<WithResponse<T>> {
-  const { options, raw } = context;
+  const { options, raw, hasMiddleware } = context;
   const checked = checkSettings(call);
   const settings: CallSettings = {
     maxRetries: checked.maxRetries ?? options.maxRetries,
@@ -62,6 +64,7 @@ export async function send<T>(context: Context, outgoing: Outgoing, call: CallOp
     deadlineMs: checked.deadlineMs ?? options.deadlineMs,
     signal: call.signal,
     route: outgoing.route,
+    readableSuccess: hasMiddleware(),
   };
   // 'stream': openapi-fetch hands a success's body over unread; the transport already holds its
   // bytes (read within the cap and the time limit), so they are not read through a stream again.

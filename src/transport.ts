@@ -32,6 +32,13 @@ export interface CallSettings {
    */
   route: string;
   /**
+   * Whether a success must reach openapi-fetch with its body still readable: on the raw surface
+   * (openapi-fetch parses it) and when middleware is installed (its onResponse may read it). Else
+   * the transport hands up the Response it read, without copying its bytes into a new one; an
+   * error status always gets a readable copy, since openapi-fetch reads it.
+   */
+  readableSuccess: boolean;
+  /**
    * Set by the transport to the Response it answered with and the bytes of its body, so that the
    * caller parses those bytes instead of reading the answer's stream a second time.
    */
@@ -144,12 +151,11 @@ export function createTransport(
       }
       // The deadline holds the waits too: no retry that could not start before it.
       if (delay !== null && Date.now() + delay >= deadline) delay = null;
-      const path = pathOf(url, options.baseUrl);
       // A success is logged at debug only: skip building its line otherwise (every call pays for it).
       if (options.log.on && (options.log.debug || delay !== null || status < 200 || status >= 400))
         options.log.attempt({
           method,
-          path,
+          path: pathOf(url, options.baseUrl),
           status,
           code,
           durationMs: Date.now() - attemptStarted,
@@ -160,15 +166,16 @@ export function createTransport(
         });
       if (delay === null) {
         if (result === undefined) throw failure;
-        // A Response is a ResponseInit: the same status, status text and headers. Middleware may
-        // still read this one's body; the call itself parses `answered.body`.
-        const answer = result.body === null ? result.response : new Response(result.body, result.response);
+        // A Response is a ResponseInit: the same status, status text and headers. Middleware and
+        // openapi-fetch may still read the copy's body; the call itself parses `answered.body`.
+        const copied = result.body !== null && (settings.readableSuccess || !result.response.ok);
+        const answer = copied ? new Response(result.body, result.response) : result.response;
         settings.answered = { response: answer, body: result.body };
         return answer;
       }
       options.onRetry?.({
         method,
-        path: options.redact(path),
+        path: options.redact(pathOf(url, options.baseUrl)),
         attempt: attempt + 1,
         status,
         code,

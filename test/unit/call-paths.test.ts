@@ -102,6 +102,31 @@ describe('with or without middleware, resource calls send the same request', () 
     expect(seen).toEqual(['request']);
   });
 
+  test('the body stays readable for middleware as long as one is installed, however use and eject were called', async () => {
+    const id = retrieveResponse.data.id;
+    const macha = createMachaClient({ apiKey: API_KEY, baseUrl });
+    const read: unknown[] = [];
+    const reader = { onResponse: async ({ response }: { response: Response }) => void read.push(await response.json()) };
+    const other = { onRequest: () => undefined };
+    // A call before any middleware, then one middleware used twice and another ejected that never was.
+    expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
+    macha.use(reader, reader);
+    macha.eject(reader, other);
+    expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
+    macha.eject(reader);
+    macha.use(other);
+    expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
+    expect(read).toEqual([retrieveResponse]);
+    // An error status without middleware still gets its envelope parsed.
+    macha.eject(other);
+    postStatuses.push(503, 503, 503);
+    await expect(macha.agents.create(AGENT, { maxRetries: 0 })).rejects.toMatchObject({
+      status: 503,
+      code: 'service_unavailable',
+    });
+    postStatuses.splice(0);
+  });
+
   test('middleware may read the success body; a Response it returns instead is what the call resolves to', async () => {
     const id = retrieveResponse.data.id;
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl });
