@@ -106,7 +106,9 @@ describe('with or without middleware, resource calls send the same request', () 
     const id = retrieveResponse.data.id;
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl });
     const read: unknown[] = [];
-    const reader = { onResponse: async ({ response }: { response: Response }) => void read.push(await response.json()) };
+    const reader = {
+      onResponse: async ({ response }: { response: Response }) => void read.push(await response.json()),
+    };
     const other = { onRequest: () => undefined };
     // A call before any middleware, then one middleware used twice and another ejected that never was.
     expect(await macha.connectors.retrieve(id)).toEqual(retrieveResponse);
