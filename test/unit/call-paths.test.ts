@@ -102,7 +102,7 @@ describe('with or without middleware, resource calls send the same request', () 
     expect(seen).toEqual(['request']);
   });
 
-  test('the body stays readable for middleware as long as one is installed, however use and eject were called', async () => {
+  test('middleware reads the body while one is installed, however use and eject were called', async () => {
     const id = retrieveResponse.data.id;
     const macha = createMachaClient({ apiKey: API_KEY, baseUrl });
     const read: unknown[] = [];
