@@ -30,14 +30,19 @@ export interface Outgoing {
 }
 
 type LooseRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<TextResult>;
-const noop = () => {};
 
-/** Wraps a call's outcome as the promise resource methods return. */
-export function apiPromise<T>(outcome: Promise<WithResponse<T>>): APIPromise<T> {
-  const promise = outcome.then((result) => result.data) as APIPromise<T>;
-  // A caller who only uses withResponse() must not get an unhandled rejection from this one.
-  promise.catch(noop);
-  promise.withResponse = () => outcome;
+/** Where a call leaves the Response its body came in, for `.withResponse()`. */
+export type Received = Partial<Omit<WithResponse<unknown>, 'data'>>;
+
+/**
+ * Starts a call as the promise resource methods return: the call's own promise of the body (no
+ * promise in between on every call's path), which `.withResponse()` extends with the Response.
+ */
+export function apiPromise<T>(start: (received: Received) => Promise<T>): APIPromise<T> {
+  const received: Received = {};
+  const promise = start(received) as APIPromise<T>;
+  promise.withResponse = () =>
+    promise.then((data) => ({ data, response: received.response as Response, requestId: received.requestId ?? null }));
   return promise;
 }
 
@@ -46,16 +51,20 @@ const utf8 = new TextDecoder();
 /**
  * The text of a success body: the transport's bytes when the Response is the one it answered
  * with, else (a middleware replaced it) read from the Response; undefined when it has none.
+ * Not async: the usual case has the text at hand and awaits nothing.
  */
-async function successText(result: TextResult, settings: CallSettings): Promise<string | undefined> {
+function successText(result: TextResult, settings: CallSettings): string | undefined | Promise<string> {
   if (result.data === undefined || result.data === null) return undefined;
   const { answered } = settings;
   if (answered?.response === result.response) return answered.body === null ? '' : utf8.decode(answered.body);
   return result.response.text();
 }
 
-/** Sends one call and parses its result; throws MachaError (of the status's class) on failure. */
-export async function send<T>(context: Context, outgoing: Outgoing, call: CallOptions): Promise<WithResponse<T>> {
+/**
+ * Sends one call and resolves its parsed body, leaving the Response in `received`; throws
+ * MachaError (of the status's class) on failure.
+ */
+export async function send<T>(context: Context, outgoing: Outgoing, call: CallOptions, received: Received): Promise<T> {
   const { options, raw, hasMiddleware } = context;
   const checked = checkSettings(call);
   const settings: CallSettings = {
@@ -79,9 +88,12 @@ export async function send<T>(context: Context, outgoing: Outgoing, call: CallOp
   const { response } = result;
   if (!response.ok) throw errorFrom(result, options.redact);
   const requestId = response.headers.get('x-request-id');
-  return {
-    data: successBody<T>({ response, data: await successText(result, settings) }, options.redact, outgoing.envelope),
-    response,
-    requestId: requestId === null ? null : options.redact(requestId),
-  };
+  received.response = response;
+  received.requestId = requestId === null ? null : options.redact(requestId);
+  const text = successText(result, settings);
+  return successBody<T>(
+    { response, data: text instanceof Promise ? await text : text },
+    options.redact,
+    outgoing.envelope,
+  );
 }

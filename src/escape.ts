@@ -32,20 +32,19 @@ function pathProblem(path: unknown): string | undefined {
 /** Makes `macha.request` for a client. */
 export function createRequest(context: Context): RequestMethod {
   return <T>(method: string, path: string, init: RequestInit = {}) =>
-    apiPromise<T>(
-      (async () => {
-        if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method))
-          throw new InvalidArgumentError(`Macha client: request method must be an HTTP method, got ${shown(method)}`);
-        const problem = pathProblem(path);
-        if (problem) throw new InvalidArgumentError(`Macha client: refusing request path ${shown(path)}: ${problem}`);
-        const { query, body, ...call } = init;
-        const headers: Record<string, string> = { ...call.headers };
-        if (call.idempotencyKey !== undefined) headers['Idempotency-Key'] = call.idempotencyKey;
-        return send<T>(
-          context,
-          { method, path, params: { query }, body, headers, route: 'base', envelope: false },
-          call,
-        );
-      })(),
-    );
+    apiPromise<T>(async (received) => {
+      if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method))
+        throw new InvalidArgumentError(`Macha client: request method must be an HTTP method, got ${shown(method)}`);
+      const problem = pathProblem(path);
+      if (problem) throw new InvalidArgumentError(`Macha client: refusing request path ${shown(path)}: ${problem}`);
+      const { query, body, ...call } = init;
+      const headers: Record<string, string> = { ...call.headers };
+      if (call.idempotencyKey !== undefined) headers['Idempotency-Key'] = call.idempotencyKey;
+      return send<T>(
+        context,
+        { method, path, params: { query }, body, headers, route: 'base', envelope: false },
+        call,
+        received,
+      );
+    });
 }

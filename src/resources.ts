@@ -3,7 +3,7 @@
 // Object.prototype member defines nothing global); their types are generated/client.ts's.
 import type { Resources } from '../generated/operations.js';
 import { type OperationEntry, operationTable } from '../generated/operations.js';
-import { apiPromise, type Context, send } from './call.js';
+import { apiPromise, type Context, type Received, send } from './call.js';
 import { InvalidArgumentError, machaError } from './errors.js';
 import { patternOf } from './path-guard.js';
 import type { APIPromise, CallOptions } from './types.js';
@@ -40,7 +40,7 @@ function splitArgs(operation: OperationEntry, args: unknown[]) {
 }
 
 /** Calls one operation with a method's arguments. */
-async function callOperation(context: Context, operation: OperationEntry, args: unknown[]) {
+async function callOperation(context: Context, operation: OperationEntry, args: unknown[], received: Received) {
   const { path, body, query, options } = splitArgs(operation, args);
   const headers: Record<string, string> = { ...options.headers };
   if (operation.idempotencyKey) {
@@ -63,6 +63,7 @@ async function callOperation(context: Context, operation: OperationEntry, args: 
       envelope: operation.envelope,
     },
     options,
+    received,
   );
 }
 
@@ -79,8 +80,9 @@ async function* listAll(
   for (let empty = 0; ; ) {
     const pageArgs = [...args];
     pageArgs[queryIndex] = query;
-    const { data: page } = (await callOperation(context, operation, pageArgs)) as {
-      data: { data: unknown; meta: { next_cursor?: unknown } };
+    const page = (await callOperation(context, operation, pageArgs, {})) as {
+      data: unknown;
+      meta: { next_cursor?: unknown };
     };
     const next = page.meta.next_cursor;
     if (!Array.isArray(page.data) || (next !== null && typeof next !== 'string'))
@@ -111,7 +113,7 @@ export function createResources(
   for (const operation of Object.values(table)) {
     const methods = (resources[operation.resource] ??= Object.create(null) as Record<string, unknown>);
     methods[operation.action] = (...args: unknown[]): APIPromise<unknown> =>
-      apiPromise(callOperation(context, operation, args));
+      apiPromise((received) => callOperation(context, operation, args, received));
     if (operation.paginated)
       methods[`${operation.action}All`] = (...args: unknown[]) => listAll(context, operation, args);
   }
