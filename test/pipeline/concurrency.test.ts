@@ -23,7 +23,8 @@ function runGenerate(copy: SpecCopy, env: Record<string, string> = {}) {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (status, signal) => resolve({ status, signal, output }));
+    // 'close', not 'exit': 'exit' can come before the last output has been read from the pipes.
+    child.on('close', (status, signal) => resolve({ status, signal, output }));
   });
 }
 
