@@ -11,8 +11,6 @@ import type { APIPromise, CallOptions, WithResponse } from './types.js';
 export interface Context {
   raw: Client<paths>;
   options: ResolvedOptions;
-  /** Whether any middleware is installed with `macha.use` (and not ejected). */
-  hasMiddleware: () => boolean;
 }
 
 /** One call's request, as openapi-fetch's `request` takes it. */
@@ -65,7 +63,7 @@ function successText(result: TextResult, settings: CallSettings): string | undef
  * MachaError (of the status's class) on failure.
  */
 export async function send<T>(context: Context, outgoing: Outgoing, call: CallOptions, received: Received): Promise<T> {
-  const { options, raw, hasMiddleware } = context;
+  const { options, raw } = context;
   const checked = checkSettings(call);
   const settings: CallSettings = {
     maxRetries: checked.maxRetries ?? options.maxRetries,
@@ -73,7 +71,6 @@ export async function send<T>(context: Context, outgoing: Outgoing, call: CallOp
     deadlineMs: checked.deadlineMs ?? options.deadlineMs,
     signal: call.signal,
     route: outgoing.route,
-    readableSuccess: hasMiddleware(),
   };
   // 'stream': openapi-fetch hands a success's body over unread; the transport already holds its
   // bytes (read within the cap and the time limit), so they are not read through a stream again.

@@ -1,7 +1,7 @@
 // createMachaClient: openapi-fetch's typed client over the Macha transport, the resource methods
 // generated from the spec, and `request` for paths the spec does not have yet. Every call goes
 // through openapi-fetch's own request path, so its middleware sees every call.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import type { Resources } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { createRequest, type RequestMethod } from './escape.js';
@@ -46,29 +46,17 @@ export function createMachaClient(options: MachaClientOptions = {}): MachaClient
       deadlineMs: resolved.deadlineMs,
       signal: undefined,
       route: 'spec',
-      readableSuccess: true,
     }),
     ...(resolved.defaultHeaders ? { headers: resolved.defaultHeaders } : {}),
   });
-  // The middleware installed, as openapi-fetch keeps it: a call without any skips copying its body.
-  const installed: Middleware[] = [];
-  const context = { raw, options: resolved, hasMiddleware: () => installed.length > 0 };
+  const context = { raw, options: resolved };
   // Without a prototype, and with defineProperty: no name can reach Object.prototype or a setter.
   const client = Object.create(null) as Record<string, unknown>;
   const define = (name: string, value: unknown) =>
     Object.defineProperty(client, name, { value, enumerable: true, writable: false, configurable: false });
   for (const name of RAW_METHODS) define(name, checked(name, raw[name] as RawMethod, resolved.baseUrl));
-  define('use', (...middleware: Middleware[]) => {
-    raw.use(...middleware);
-    installed.push(...middleware.filter(Boolean));
-  });
-  define('eject', (...middleware: Middleware[]) => {
-    raw.eject(...middleware);
-    for (const one of middleware) {
-      const index = installed.indexOf(one);
-      if (index !== -1) installed.splice(index, 1);
-    }
-  });
+  define('use', raw.use);
+  define('eject', raw.eject);
   define('request', createRequest(context));
   for (const [name, resource] of Object.entries(createResources(context))) define(name, resource);
   return client as unknown as MachaClient;

@@ -32,13 +32,6 @@ export interface CallSettings {
    */
   route: string;
   /**
-   * Whether a success must reach openapi-fetch with its body still readable: on the raw surface
-   * (openapi-fetch parses it) and when middleware is installed (its onResponse may read it). Else
-   * the transport hands up the Response it read, without copying its bytes into a new one; an
-   * error status always gets a readable copy, since openapi-fetch reads it.
-   */
-  readableSuccess: boolean;
-  /**
    * Set by the transport to the Response it answered with and the bytes of its body, so that the
    * caller parses those bytes instead of reading the answer's stream a second time.
    */
@@ -168,8 +161,7 @@ export function createTransport(
         if (result === undefined) throw failure;
         // A Response is a ResponseInit: the same status, status text and headers. Middleware and
         // openapi-fetch may still read the copy's body; the call itself parses `answered.body`.
-        const copied = result.body !== null && (settings.readableSuccess || !result.response.ok);
-        const answer = copied ? new Response(result.body, result.response) : result.response;
+        const answer = result.body === null ? result.response : new Response(result.body, result.response);
         settings.answered = { response: answer, body: result.body };
         return answer;
       }

@@ -146,7 +146,7 @@ describe('resources named like Object.prototype members', () => {
   test('a resource "constructor" or "__proto__" defines nothing global and keeps its methods', () => {
     const options = resolveOptions({ apiKey: API_KEY, baseUrl: BASE_URL });
     const resources = createResources(
-      { raw: {} as never, options, hasMiddleware: () => false },
+      { raw: {} as never, options },
       {
         a: entry('constructor', 'retrieve'),
         b: entry('__proto__', 'list'),
