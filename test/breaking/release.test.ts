@@ -200,3 +200,27 @@ describe('the changelog entry of a first release', () => {
     );
   });
 });
+
+describe('the changelog entry of a later release', () => {
+  test('changes of one kind at one place of one operation share a line listing their values', () => {
+    const at = (operation: string, where: string) => ({ operation, operationId: 'op', where });
+    const entry = changelogEntry({
+      version: '1.2.0',
+      date: '2026-12-01',
+      previous: '1.1.0',
+      findings: [
+        { ...at('GET /a', 'response 404 $.error.code'), rule: 'error-code-added', detail: '"x_not_found"' },
+        { ...at('GET /a', 'response 404 $.error.code'), rule: 'error-code-added', detail: '"y_not_found"' },
+        { ...at('GET /b', 'response 404 $.error.code'), rule: 'error-code-added', detail: '"x_not_found"' },
+        { ...at('GET /a', 'query limit'), rule: 'tighter-constraint', detail: 'maximum 100 → 50' },
+        { ...at('GET /a', 'query limit'), rule: 'tighter-constraint', detail: 'minimum 1 → 2' },
+      ],
+    });
+    expect(entry).toBe(
+      '## [1.2.0] - 2026-12-01\n\nCompared with 1.1.0: 5 changes, 2 breaking.\n\n### Added\n' +
+        '- `GET /a` (op), response 404 `$.error.code`: new error code (2: "x_not_found", "y_not_found")\n' +
+        '- `GET /b` (op), response 404 `$.error.code`: new error code ("x_not_found")\n\n### Changed\n' +
+        '- `GET /a` (op), query limit: tighter constraint (2: maximum 100 → 50, minimum 1 → 2) **Breaking**\n',
+    );
+  });
+});

@@ -1,7 +1,8 @@
 // @ts-check
 // CHANGELOG.md entries, generated from the diff between two released bundles: one section per
 // kind of change (Added, Changed, Deprecated, Removed), one line per change naming the operation
-// and the field, breaking ones marked.
+// and the field, breaking ones marked. Changes of one kind at the same place of one operation
+// (twelve new error codes of one response field, say) share a line that lists their values.
 import { isBreaking, RULES } from './rules.mjs';
 
 /** @typedef {import('./rules.mjs').Finding} Finding */
@@ -18,15 +19,34 @@ major version.
 const SECTIONS = ['Added', 'Changed', 'Deprecated', 'Removed'];
 
 /**
- * A changelog line: the operation, where (with the JSON path in code), what changed.
- * @param {Finding} finding
+ * A changelog line for findings of one rule at one place of one operation: the operation, where
+ * (with the JSON path in code), what changed, and the values (with their count when several).
+ * @param {Finding[]} group
  */
-function line(finding) {
+function line([finding, ...more]) {
+  if (!finding) return '';
   const where = finding.where.replace(/ (\$\S*)$/, ' `$1`');
-  const detail = finding.detail ? ` (${finding.detail})` : '';
+  const details = [finding, ...more].flatMap((each) => (each.detail ? [each.detail] : []));
+  const count = more.length > 0 ? `${more.length + 1}: ` : '';
+  const detail = details.length > 0 ? ` (${count}${details.join(', ')})` : '';
   const mark = isBreaking(finding) ? ' **Breaking**' : '';
   const id = finding.operationId ? ` (${finding.operationId})` : '';
   return `- \`${finding.operation}\`${id}, ${where}: ${RULES[finding.rule].text}${detail}${mark}`;
+}
+
+/**
+ * Findings grouped by operation, place and rule, in the order each group first appears.
+ * @param {Finding[]} findings
+ * @returns {Finding[][]}
+ */
+function byPlace(findings) {
+  /** @type {Map<string, Finding[]>} */
+  const groups = new Map();
+  for (const finding of findings) {
+    const key = JSON.stringify([finding.operation, finding.operationId, finding.where, finding.rule]);
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -52,7 +72,7 @@ export function changelogEntry({ version, date, previous, findings }) {
   );
   for (const section of SECTIONS) {
     const entries = findings.filter((finding) => RULES[finding.rule].section === section);
-    if (entries.length > 0) lines.push('', `### ${section}`, ...entries.map(line));
+    if (entries.length > 0) lines.push('', `### ${section}`, ...byPlace(entries).map(line));
   }
   return `${lines.join('\n')}\n`;
 }
