@@ -26,7 +26,8 @@ async function startCli(args: string[]) {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit');
-  while (!/export MACHA_API_KEY=.*\n/.test(output)) {
+  // The banner's last line: each line is a write of its own, so an earlier one can arrive alone.
+  while (!/^Ctrl-C stops it\.$/m.test(output)) {
     await Promise.race([once(child.stdout, 'data'), exited]);
     if (child.exitCode !== null) throw new Error(`mock exited early:\n${output}`);
   }

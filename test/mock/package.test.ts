@@ -3,6 +3,7 @@
 // `strict: true` under moduleResolution "bundler" and "node16", and runs: startMockServer serves
 // the seeded world, reset() restores it, and the `macha-mock` bin prints the lines to paste.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,7 +126,12 @@ describe('@macha/api-mock packed, installed alone in a fresh project', () => {
     try {
       let output = '';
       child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      while (!/export MACHA_API_KEY=/.test(output)) await new Promise((resolve) => child.stdout?.once('data', resolve));
+      // Up to the banner's last line: a key read from a chunk that ends inside it would be cut short.
+      const exited = once(child, 'exit');
+      while (!/^Ctrl-C stops it\.$/m.test(output)) {
+        await Promise.race([once(child.stdout!, 'data'), exited]);
+        if (child.exitCode !== null) throw new Error(`macha-mock exited early:\n${output}`);
+      }
       const baseUrl = /export MACHA_BASE_URL=(\S+)/.exec(output)?.[1];
       const key = /export MACHA_API_KEY=(\S+)/.exec(output)?.[1];
       const response = await fetch(`${baseUrl}/connectors`, { headers: { authorization: `Bearer ${key}` } });
