@@ -9,23 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { operationTable } from '../../scripts/lib/operations.mjs';
+import { PIPELINE_INPUTS } from '../../scripts/lib/project-files.mjs';
 
-/** The project's files a pipeline run reads. */
-const PROJECT_FILES = [
-  'spec',
-  'src',
-  'releases',
-  'redocly.yaml',
-  '.spectral.yaml',
-  'package.json',
-  'tsconfig.json',
-  'tsconfig.build.json',
-  // The decisions (checked by lint, tabled by generate), the mock package's sources and the
-  // OpenAPI model they import.
-  'docs/decisions.yaml',
-  'mock',
-  'scripts/lib/openapi.mjs',
-];
+/** The project's files a pipeline run reads, and the releases the breaking-change gate compares with. */
+const PROJECT_FILES = [...PIPELINE_INPUTS, 'releases'];
 /** The Macha spec's own operations (those of the committed bundle). */
 export const MACHA_OPERATIONS = Object.keys(
   operationTable(

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInProcess, type Cli } from '../../scripts/lib/cli.mjs';
+import { PIPELINE_INPUTS } from '../../scripts/lib/project-files.mjs';
 
 /** The project root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,22 +34,7 @@ export interface SpecCopy {
 /** Copies the inputs of the pipeline into a new temporary folder. */
 export function copySpec(options: { withGenerated?: boolean; withPackage?: boolean } = {}): SpecCopy {
   const dir = mkdtempSync(path.join(tmpdir(), 'macha-spec-'));
-  for (const entry of [
-    'spec',
-    'src',
-    'redocly.yaml',
-    '.spectral.yaml',
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-    // The decisions the spec records (the lint checks them, generate writes their table).
-    'docs/decisions.yaml',
-    // The sources of the mock package that generate builds, and the OpenAPI model they import.
-    'mock',
-    'scripts/lib/openapi.mjs',
-  ]) {
-    cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
-  }
+  for (const entry of PIPELINE_INPUTS) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   // The pipeline's tools and the client's dependencies, shared rather than installed again (and
   // Spectral resolves the ruleset package from here). remove() deletes the link, never its target.
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
