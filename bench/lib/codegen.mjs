@@ -64,13 +64,16 @@ export function typecheck(dir) {
 }
 
 /**
- * Copies our generated TypeScript (generated/schema.ts, operations.ts) of a project into dir.
+ * Copies our generated TypeScript (generated/schema.ts, operations.ts) of a project into dir, with
+ * the one hand-written module the declarations are written with (src/types.ts), at the same
+ * relative places so that their imports resolve.
  * @param {string} project
  * @param {string} dir
  */
 export function copyOurTypes(project, dir) {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const file of ['schema.ts', 'operations.ts'])
-    copyFileSync(path.join(project, 'generated', file), path.join(dir, file));
+  for (const file of ['generated/schema.ts', 'generated/operations.ts', 'src/types.ts']) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    copyFileSync(path.join(project, file), path.join(dir, file));
+  }
 }

@@ -134,12 +134,15 @@ function writeResource(specDir, index, operations) {
       created_at: { $ref: './Timestamp.yaml' },
     },
   });
-  writeYaml(path.join(schemas, `${name}Envelope.yaml`), {
-    type: 'object',
-    description: `One ${tag} resource.`,
-    required: ['data', 'meta'],
-    properties: { data: { $ref: `./${name}.yaml` }, meta: { $ref: './Meta.yaml' } },
-  });
+  const verbs = VERBS.slice(0, operations);
+  // Only what an operation of the resource uses: the lint refuses an unused component.
+  if (verbs.some((verb) => verb === 'create' || verb === 'get' || verb === 'update'))
+    writeYaml(path.join(schemas, `${name}Envelope.yaml`), {
+      type: 'object',
+      description: `One ${tag} resource.`,
+      required: ['data', 'meta'],
+      properties: { data: { $ref: `./${name}.yaml` }, meta: { $ref: './Meta.yaml' } },
+    });
   writeYaml(path.join(schemas, `${name}List.yaml`), {
     type: 'object',
     description: `A page of ${tag} resources.`,
@@ -160,7 +163,6 @@ function writeResource(specDir, index, operations) {
       labels: { type: 'array', description: 'Labels.', maxItems: 16, items: string('A label.', 32) },
     },
   });
-  const verbs = VERBS.slice(0, operations);
   if (verbs.includes('create')) writeYaml(path.join(schemas, `${name}Create.yaml`), input(true));
   if (verbs.includes('update')) writeYaml(path.join(schemas, `${name}Update.yaml`), input(false));
 
