@@ -33,13 +33,15 @@ export async function startMock(root, args) {
 /** @type {import('./lib/cli.mjs').Cli} */
 export const cli = {
   title: 'mock',
+  // Resolves once the mock has stopped (Ctrl-C or SIGTERM), so that "mock: done" is printed then,
+  // not while it still serves.
   async run(args, root) {
     const server = await startMock(root, args);
-    const stop = () => {
-      void server.close().then(() => process.exit(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    await new Promise((stopped) => {
+      process.once('SIGINT', stopped);
+      process.once('SIGTERM', stopped);
+    });
+    await server.close();
   },
 };
 

@@ -63,9 +63,14 @@ describe('npm run mock', () => {
     while (!output().includes(String(refused.headers.get('x-request-id')))) await once(child.stdout!, 'data');
     expect(output()).toMatch(new RegExp(`^GET /api/v1/connectors\\?limit=2 200 \\d+ms ${requestId}$`, 'm'));
     expect(output()).not.toContain('spec violation');
+    // "done" comes when it stops, not while it serves.
+    expect(output()).not.toContain('mock: done');
+    const closed = once(child, 'close');
     child.kill('SIGINT');
     const [code] = await exited;
     expect(code).toBe(0);
+    await closed;
+    expect(output()).toMatch(/^mock: done in \d+ ms$/m);
   });
 
   test('--faults 1 injects the faults its --seed plans, at most two in a row; --faults 2 is refused', async () => {
