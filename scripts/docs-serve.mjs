@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { isMain, runScript } from './lib/cli.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
-import { failureText, step } from './lib/steps.mjs';
+import { failureText, StepError, step } from './lib/steps.mjs';
 import { watchSpec } from './lib/watch.mjs';
 import { loadSpec, SPEC_CHECKS } from './lint.mjs';
 
@@ -54,7 +54,7 @@ export async function docsServe(root, options = {}) {
     await mkdir(served, { recursive: true });
   }
   const { server, url, swap } = await serveDirectory(served, port).catch((/** @type {NodeJS.ErrnoException} */ e) => {
-    throw new Error(`cannot listen on 127.0.0.1:${port} (${e.code ?? e.message}); pick another with --port N`);
+    throw new StepError(`cannot listen on 127.0.0.1:${port} (${e.code ?? e.message}); pick another with --port N`);
   });
   const rebuild = async () => {
     generation += 1;
@@ -92,12 +92,18 @@ export const cli = {
     const { values } = parseArgs({ args, options: { port: { type: 'string', default: process.env.PORT ?? '8080' } } });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`--port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
+      throw new StepError(`--port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
     }
-    const { url } = await docsServe(root, { port });
+    const { url, close } = await docsServe(root, { port });
     process.stdout.write(
       `Docs at ${url} (llms.txt and llms-full.txt beside it; rebuilt when spec/ changes; Ctrl+C stops)\n`,
     );
+    // Resolves once stopped, so that "docs:serve: done" is printed then, not while it serves.
+    await new Promise((stopped) => {
+      process.once('SIGINT', stopped);
+      process.once('SIGTERM', stopped);
+    });
+    await close();
   },
 };
 

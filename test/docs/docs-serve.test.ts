@@ -1,5 +1,7 @@
 // `npm run docs:serve` on a copy of the project: it serves the page, llms.txt and llms-full.txt,
 // and an edit under spec/ is served once rebuilt, from a new snapshot (the previous one deleted).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -72,4 +74,42 @@ describe('docs:serve', () => {
     expect(snapshots).toEqual(['1']);
     expect(existsSync(path.join(copy.dir, 'dist', '.docs-serve', '1', 'dist', 'docs', 'index.html'))).toBe(true);
   }, 120_000);
+
+  test('run as `npm run docs:serve`, it says done when Ctrl-C stops it, not while it serves', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'docs-serve.mjs'), '--port', '0'], {
+      cwd: copy.dir,
+    });
+    let output = '';
+    let heardMore = () => {};
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+      heardMore();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const closed = once(child, 'close');
+    while (!/^Docs at http:\/\/127\.0\.0\.1:\d+\//m.test(output)) {
+      await Promise.race([new Promise<void>((resolve) => (heardMore = resolve)), closed]);
+      if (child.exitCode !== null) throw new Error(`docs:serve exited:\n${output}`);
+    }
+    expect(output).not.toContain('docs:serve: done');
+    child.kill('SIGINT');
+    const [code] = await closed;
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/^docs:serve: done in \d+ ms$/m);
+  }, 120_000);
+
+  test.each([
+    ['a port in use', () => new URL(served.url).port, /cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\); pick another/],
+    ['a port that is not a number', () => 'abc', /--port must be an integer from 0 to 65535, got "abc"/],
+  ])(
+    '%s is one line saying so, with no stack trace',
+    async (_case, port, message) => {
+      const run = await copy.runInProcess('docs-serve.mjs', ['--port', port()]);
+      expect(run.status).toBe(1);
+      expect(run.output).toMatch(message);
+      expect(run.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    },
+    120_000,
+  );
 });
