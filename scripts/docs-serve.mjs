@@ -8,7 +8,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMain, runScript } from './lib/cli.mjs';
+import { interrupted, isMain, runScript } from './lib/cli.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
 import { failureText, StepError, step } from './lib/steps.mjs';
@@ -95,14 +95,13 @@ export const cli = {
       throw new StepError(`--port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
     }
     const { url, close } = await docsServe(root, { port });
+    // Listening before the line that says Ctrl+C stops it: a Ctrl+C right after it must stop the
+    // server (and print "done"), not kill the process. run() resolves once stopped.
+    const stopped = interrupted();
     process.stdout.write(
       `Docs at ${url} (llms.txt and llms-full.txt beside it; rebuilt when spec/ changes; Ctrl+C stops)\n`,
     );
-    // Resolves once stopped, so that "docs:serve: done" is printed then, not while it serves.
-    await new Promise((stopped) => {
-      process.once('SIGINT', stopped);
-      process.once('SIGTERM', stopped);
-    });
+    await stopped;
     await close();
   },
 };

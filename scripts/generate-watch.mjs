@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generate, underLock } from './generate.mjs';
-import { isMain, runScript } from './lib/cli.mjs';
+import { interrupted, isMain, runScript } from './lib/cli.mjs';
 import { operationsStep } from './lib/operations.mjs';
 import { failureText, log, runTitled, StepError } from './lib/steps.mjs';
 import { types } from './lib/types.mjs';
@@ -114,7 +114,6 @@ export async function generateWatch({ root, onCycle }) {
     };
     stop = watchSpec(root, run, { onReady: () => ready(undefined) });
   });
-  log('watching spec/ (Ctrl+C stops)\n');
   return stop;
 }
 
@@ -123,7 +122,11 @@ export const cli = {
   title: 'generate:watch',
   async run(/** @type {string[]} */ _args, /** @type {string} */ root) {
     const stop = await generateWatch({ root });
-    await new Promise((resolve) => process.once('SIGINT', resolve));
+    // Listening before the line that says Ctrl+C stops it: a Ctrl+C right after it must stop the
+    // watcher (and print "done"), not kill the process mid-write.
+    const stopped = interrupted();
+    log('watching spec/ (Ctrl+C stops)\n');
+    await stopped;
     await stop();
   },
 };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMock, UsageError } from '../mock/src/cli.mjs';
-import { isMain, runScript } from './lib/cli.mjs';
+import { interrupted, isMain, runScript } from './lib/cli.mjs';
 import { StepError } from './lib/steps.mjs';
 
 /**
@@ -34,13 +34,12 @@ export async function startMock(root, args) {
 export const cli = {
   title: 'mock',
   // Resolves once the mock has stopped (Ctrl-C or SIGTERM), so that "mock: done" is printed then,
-  // not while it still serves.
+  // not while it still serves. It listens for Ctrl-C before the mock prints its banner: a Ctrl-C
+  // right after "Ctrl-C stops it." must stop the mock, not kill the process.
   async run(args, root) {
+    const stopped = interrupted();
     const server = await startMock(root, args);
-    await new Promise((stopped) => {
-      process.once('SIGINT', stopped);
-      process.once('SIGTERM', stopped);
-    });
+    await stopped;
     await server.close();
   },
 };

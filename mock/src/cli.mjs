@@ -112,13 +112,18 @@ function readWorld(file, bundle) {
  * @param {any} bundle
  */
 export async function main(args, bundle) {
+  // Listening before the banner says "Ctrl-C stops it.": a Ctrl-C right after it must close the
+  // server and exit 0, not kill the process.
+  /** @type {Awaited<ReturnType<typeof runMock>> | undefined} */
+  let server;
+  const stop = () => {
+    if (server) void server.close().then(() => process.exit(0));
+    else process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
-    const server = await runMock(args, { bundle });
-    const stop = () => {
-      server.close().then(() => process.exit(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    server = await runMock(args, { bundle });
   } catch (error) {
     if (error instanceof UsageError || /** @type {any} */ (error)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`macha-mock: ${/** @type {Error} */ (error).message}`);

@@ -18,6 +18,23 @@ export function isMain(url) {
 }
 
 /**
+ * Resolves at the first Ctrl-C (SIGINT) or SIGTERM; from the call on, neither kills the process.
+ * A long-running script calls it before printing that Ctrl-C stops it.
+ * @returns {Promise<void>}
+ */
+export function interrupted() {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
  * Runs a command on the current directory with the process's arguments, as the script does.
  * @param {Cli} cli
  */
