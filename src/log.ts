@@ -43,6 +43,12 @@ export interface AttemptLine {
 
 const RANK = { debug: 0, info: 1, warn: 2, off: 3 } as const;
 
+/** An attempt's level: warn when it will be retried, debug for a success, info for a final failure. */
+function levelOf(status: number, retrying: boolean): Exclude<LogLevel, 'off'> {
+  if (retrying) return 'warn';
+  return status >= 200 && status < 400 ? 'debug' : 'info';
+}
+
 /**
  * The client's logger: `attempt` writes one line, at debug for a success, warn when it will be
  * retried (the caller would otherwise wait in silence), info for a final failure (the caller gets
@@ -51,13 +57,12 @@ const RANK = { debug: 0, info: 1, warn: 2, off: 3 } as const;
 export function createLog(logger: Logger | undefined, level: LogLevel, redact: (text: string) => string) {
   const threshold = RANK[level];
   const sink: Logger = logger ?? console;
+  /** Whether an attempt with this outcome gets a line (a call skips building the others). */
+  const writes = (status: number, retrying: boolean) => RANK[levelOf(status, retrying)] >= threshold;
   return {
-    /** Whether a success's line (debug) is written; failures' lines are checked in `attempt`. */
-    debug: threshold === RANK.debug,
-    /** Whether any line is written (a call skips building its lines otherwise). */
-    on: threshold < RANK.off,
+    writes,
     attempt(line: AttemptLine): void {
-      const lineLevel = line.retryInMs !== null ? 'warn' : line.status >= 200 && line.status < 400 ? 'debug' : 'info';
+      const lineLevel = levelOf(line.status, line.retryInMs !== null);
       if (RANK[lineLevel] < threshold) return;
       const outcome = line.status === 0 ? (line.code ?? 'failed') : String(line.status);
       const text =

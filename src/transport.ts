@@ -144,8 +144,8 @@ export function createTransport(
       }
       // The deadline holds the waits too: no retry that could not start before it.
       if (delay !== null && Date.now() + delay >= deadline) delay = null;
-      // A success is logged at debug only: skip building its line otherwise (every call pays for it).
-      if (options.log.on && (options.log.debug || delay !== null || status < 200 || status >= 400))
+      // Most attempts get no line (a success is logged at debug only): skip building it then.
+      if (options.log.writes(status, delay !== null))
         options.log.attempt({
           method,
           path: pathOf(url, options.baseUrl),
