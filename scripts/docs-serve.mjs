@@ -13,7 +13,7 @@ import { buildDocs } from './lib/docs.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
 import { failureText, StepError, step } from './lib/steps.mjs';
 import { watchSpec } from './lib/watch.mjs';
-import { loadSpec, SPEC_CHECKS } from './lint.mjs';
+import { lintedSpec } from './lint.mjs';
 
 /**
  * Lints and bundles the spec and builds the site into a fresh snapshot folder; resolves with it.
@@ -21,8 +21,7 @@ import { loadSpec, SPEC_CHECKS } from './lint.mjs';
  * @param {number} generation
  */
 async function buildSnapshot(root, generation) {
-  const bundle = await step('load + bundle', () => loadSpec(root));
-  for (const [name, check] of SPEC_CHECKS) await step(name, () => check({ root, bundle }));
+  const bundle = await lintedSpec(root);
   const scratch = path.join(root, 'dist', '.docs-serve', String(generation));
   await rm(scratch, { recursive: true, force: true });
   await step('docs (redoc)', () => buildDocs({ root, bundle, scratch }));

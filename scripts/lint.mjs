@@ -66,15 +66,23 @@ export async function loadSpec(root) {
 }
 
 /**
+ * Loads and bundles the spec of root, then runs every spec check on it, each printed as a step;
+ * resolves with the bundle, or throws the first failing check's StepError.
+ * @param {string} root
+ */
+export async function lintedSpec(root) {
+  const bundle = await step('load + bundle', () => loadSpec(root));
+  for (const [name, check] of SPEC_CHECKS) await step(name, () => check({ root, bundle }));
+  return bundle;
+}
+
+/**
  * Lints the project in root: the spec, then the code (`only` picks one). Throws a StepError on the
  * first failing check.
  * @param {{ root: string, only?: 'spec' | 'code' }} options
  */
 export async function lint({ root, only }) {
-  if (only !== 'code') {
-    const bundle = await step('load + bundle', () => loadSpec(root));
-    for (const [name, check] of SPEC_CHECKS) await step(name, () => check({ root, bundle }));
-  }
+  if (only !== 'code') await lintedSpec(root);
   if (only === 'spec') return;
   await step('lint (code)', async () => {
     const problems = await codeProblems({ root });
