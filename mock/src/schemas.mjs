@@ -3,7 +3,7 @@
 // naming the field. Validators are cached per schema node, so each is compiled once.
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { absoluteRefs } from '../../scripts/lib/openapi.mjs';
+import { absoluteRefs, pointerKey } from '../../scripts/lib/openapi.mjs';
 
 // Both packages are CommonJS with a `default` export; Node's ESM import wraps them once more.
 const Ajv2020 = /** @type {any} */ (Ajv2020Module).default ?? Ajv2020Module;
@@ -59,7 +59,7 @@ export function describe(where, error) {
   let field = String(error.instancePath ?? '')
     .split('/')
     .slice(1)
-    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map(pointerKey)
     .map((token) => (/^\d+$/.test(token) ? `[${token}]` : `.${token}`))
     .join('');
   if (error.keyword === 'required') field += `.${error.params.missingProperty}`;

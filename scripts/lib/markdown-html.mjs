@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { pointerToken } from './openapi.mjs';
 import { StepError } from './steps.mjs';
 
 /** Tags that only format text. */
@@ -108,7 +109,7 @@ function yamlDescriptions(text) {
 function bundleDescriptions(node, pointer = '#') {
   if (!node || typeof node !== 'object') return [];
   return Object.entries(node).flatMap(([key, value]) => {
-    const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const here = `${pointer}/${pointerToken(key)}`;
     return key === 'description' && typeof value === 'string'
       ? [{ pointer: here, text: value }]
       : bundleDescriptions(value, here);

@@ -46,6 +46,14 @@ export function pointerToken(token) {
 }
 
 /**
+ * The key one escaped JSON-pointer token names (RFC 6901): pointerToken undone.
+ * @param {string} token
+ */
+export function pointerKey(token) {
+  return token.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+/**
  * The node a local `$ref` (`#/components/schemas/Agent`, any JSON pointer) points at; throws
  * naming the ref when nothing is there.
  * @param {Json} doc
@@ -57,7 +65,7 @@ export function refTarget(doc, ref) {
   /** @type {any} */
   let node = doc;
   for (const raw of ref.slice(1).split('/').slice(1)) {
-    const token = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    const token = pointerKey(decodeURIComponent(raw));
     node = node !== null && typeof node === 'object' && Object.hasOwn(node, token) ? node[token] : undefined;
     if (node === undefined) throw new Error(`unresolvable $ref ${ref}`);
   }
